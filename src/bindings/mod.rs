@@ -1,0 +1,61 @@
+//! The JavaScript boundary, and the only module with `#[wasm_bindgen]`.
+//!
+//! Each exported function checks its arguments, calls one function of the core and
+//! converts the result. Arguments arrive as `JsValue` and are checked here ([`args`])
+//! rather than by wasm-bindgen's own conversions, so that a wrong type (a number where a
+//! string belongs, an unknown option) becomes a `ShareEarnError` with code
+//! `INVALID_ARGUMENT` and the path of the value, never a bare `TypeError` or a trap that
+//! would kill the instance. TypeScript sees precise types: `unchecked_param_type` for
+//! scalars, `Ts<T>` with `tsify`-generated declarations for option and result objects.
+
+mod args;
+mod codes;
+mod inputs;
+mod links;
+
+use crate::error::Error;
+use serde::Serialize;
+use tsify::{Ts, Tsify};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// What an exported function returns: the value, or a thrown `ShareEarnError`.
+pub(crate) type JsResult<T> = Result<T, JsValue>;
+
+/// Converts an [`Error`] into a JS `Error` with `name`, `code` and (when known) `path`.
+pub(crate) fn js_error(error: Error) -> JsValue {
+    let js = js_sys::Error::new(&error.to_string());
+    js.set_name("ShareEarnError");
+    let object: &JsValue = js.unchecked_ref();
+    // Setting a property on a fresh, unfrozen Error object cannot fail.
+    let _ = js_sys::Reflect::set(object, &"code".into(), &error.code().into());
+    if let Some(path) = error.path() {
+        let _ = js_sys::Reflect::set(object, &"path".into(), &path.into());
+    }
+    js.into()
+}
+
+/// Runs a core call and converts its error.
+pub(crate) fn throw<T>(result: crate::Result<T>) -> JsResult<T> {
+    result.map_err(js_error)
+}
+
+/// Converts a result object to its typed JS value.
+pub(crate) fn to_ts<T: Tsify + Serialize>(value: T) -> JsResult<Ts<T>> {
+    // Serialising plain structs of strings, numbers and string-keyed maps cannot fail.
+    value.into_ts().map_err(|e| js_sys::Error::new(&e.to_string()).into())
+}
+
+/// Puts a core error's input path under the name of the JS argument that holds it
+/// (`alphabet` -> `options.alphabet`).
+pub(crate) fn under(error: Error, root: &str) -> Error {
+    match error.path().map(|p| format!("{root}.{p}")) {
+        Some(path) => error.at(path),
+        None => error,
+    }
+}
+
+/// The JS value behind an optional typed argument (`undefined` when absent).
+pub(crate) fn js<T: Tsify>(value: Option<Ts<T>>) -> JsValue {
+    value.map_or(JsValue::UNDEFINED, JsValue::from)
+}

@@ -1,0 +1,36 @@
+//! # share-earn
+//!
+//! The share-and-earn toolkit for storefronts, the same natively and in WebAssembly.
+//!
+//! Pipeline of this crate (each stage a module, depending one way):
+//!
+//! - [`codes`]: member invite codes (keyed, reversible, with a check character and a
+//!   blocklist) and random voucher batches;
+//! - [`links`]: share links, WeChat mini-program scenes, attribution decisions;
+//! - `bindings` (wasm32 only): the JavaScript boundary. It checks arguments, calls one
+//!   function of the modules above and converts the result; errors become JS `Error`s
+//!   with `name = "ShareEarnError"`, a stable `code` and, where known, a `path`.
+//!
+//! Every fallible function returns [`Error`], whose [`ErrorKind::code`] is stable; the
+//! README lists the codes. No input makes this crate panic.
+//!
+//! ```
+//! use share_earn::codes::{MemberCodec, MemberCodeOptions};
+//!
+//! let codec = MemberCodec::new(&MemberCodeOptions { secret: "brand-a".into(), ..Default::default() })?;
+//! let code = codec.encode(10086)?;
+//! assert_eq!(code.len(), 8);
+//! assert_eq!(codec.decode(&code.to_lowercase())?, 10086);
+//! # Ok::<(), share_earn::Error>(())
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod codes;
+mod error;
+pub mod links;
+
+#[cfg(target_arch = "wasm32")]
+pub mod bindings;
+
+pub use error::{Error, ErrorKind, Result};

@@ -9,15 +9,52 @@
 //! scalars, `Ts<T>` with `tsify`-generated declarations for option and result objects.
 
 mod args;
-mod codes;
-mod inputs;
-mod links;
+pub mod codes;
+pub mod inputs;
+pub mod links;
 
 use crate::error::Error;
 use serde::Serialize;
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+/// TypeScript declarations of the errors every function throws. `ErrorCode` lists the
+/// codes of [`crate::ErrorKind`]; a browser test checks that it lists every one.
+#[wasm_bindgen(typescript_custom_section)]
+pub const TS_ERRORS: &str = r#"
+/** Stable error codes; see the README for what each means. */
+export type ErrorCode =
+  | "INVALID_ARGUMENT"
+  | "CODE_INVALID_ID"
+  | "CODE_INVALID_OPTIONS"
+  | "CODE_BAD_LENGTH"
+  | "CODE_BAD_CHARACTER"
+  | "CODE_BAD_CHECKSUM"
+  | "CODE_NOT_CANONICAL"
+  | "CODE_BLOCKLIST_EXHAUSTED"
+  | "VOUCHER_BAD_PATTERN"
+  | "VOUCHER_BAD_CHARSET"
+  | "VOUCHER_BAD_COUNT"
+  | "VOUCHER_SPACE_TOO_SMALL"
+  | "RANDOM_UNAVAILABLE"
+  | "LINK_BAD_URL"
+  | "LINK_BAD_SCHEME"
+  | "LINK_BAD_PARAM"
+  | "SCENE_TOO_LONG"
+  | "SCENE_BAD_CHARACTER"
+  | "SCENE_INVALID"
+  | "ATTRIBUTION_INVALID";
+
+/** What every share-earn function throws on bad input. The instance keeps working. */
+export interface ShareEarnError extends Error {
+  name: "ShareEarnError";
+  /** Stable, machine-readable: match on it. */
+  code: ErrorCode;
+  /** Where in your input the problem is, e.g. `"options.alphabet"`, when known. */
+  path?: string;
+}
+"#;
 
 /// What an exported function returns: the value, or a thrown `ShareEarnError`.
 pub(crate) type JsResult<T> = Result<T, JsValue>;

@@ -7,7 +7,7 @@
 //! Hash-routed single-page apps (`https://h5.example.com/#/goods/1`) read their query
 //! from the fragment, so for those the parameters go there.
 
-use super::url::{decode_component, encode_component, raw_pairs, UrlParts};
+use super::url::{decode_component, encode_component, raw_pairs, UrlParts, MAX_URL_LEN};
 use crate::error::{quote, Error, ErrorKind, Result};
 
 /// Longest accepted parameter value, in characters.
@@ -141,9 +141,10 @@ fn replace_keys(query: Option<&str>, keys: &[&str], added: &str) -> String {
 /// Adds the parameters to `base`.
 ///
 /// # Errors
-/// [`ErrorKind::LinkBadUrl`] / [`ErrorKind::LinkBadScheme`] for the base URL;
-/// [`ErrorKind::LinkBadParam`] for a value longer than [`MAX_VALUE_LEN`] characters (path
-/// `code`, `utm.source`, …) or an unusable parameter name.
+/// [`ErrorKind::LinkBadUrl`] / [`ErrorKind::LinkBadScheme`] for the base URL, and
+/// [`ErrorKind::LinkBadUrl`] when the link would be longer than the 8192 bytes
+/// [`parse_share_link`] accepts; [`ErrorKind::LinkBadParam`] for a value longer than
+/// [`MAX_VALUE_LEN`] characters (path `code`, `utm.source`, …) or an unusable parameter name.
 pub fn build_share_link(base: &str, params: &ShareParams, names: &ParamNames) -> Result<String> {
     names.validate()?;
     let mut url = UrlParts::parse(base)?;
@@ -177,7 +178,15 @@ pub fn build_share_link(base: &str, params: &ShareParams, names: &ParamNames) ->
     if url.query.as_deref() == Some("") {
         url.query = None;
     }
-    Ok(url.to_url())
+    let link = url.to_url();
+    // Escaping can triple the length: never hand out a link that parse_share_link refuses.
+    if link.len() > MAX_URL_LEN {
+        return Err(Error::new(
+            ErrorKind::LinkBadUrl,
+            format!("the link would be {} bytes long; at most {MAX_URL_LEN} are supported", link.len()),
+        ));
+    }
+    Ok(link)
 }
 
 /// Reads the parameters from a landing URL: the query first, then the query of a

@@ -1,0 +1,24 @@
+export * from './share_earn.js';
+export * from './attribution.js';
+
+/** What `init` can load the WebAssembly module from. */
+export type InitSource =
+  | string
+  | URL
+  | Request
+  | Response
+  | BufferSource
+  | WebAssembly.Module;
+
+/**
+ * Loads and instantiates the WebAssembly module; call it once before any other function.
+ * Without an argument the `.wasm` next to the package's JavaScript is fetched. In Node the
+ * module is ready on import and this resolves at once. Later calls return the same promise.
+ */
+export default function init(source?: InitSource | Promise<InitSource>): Promise<void>;
+
+/** Instantiates the module synchronously (Web Workers, mini-programs, tests). */
+export function initSync(source: BufferSource | WebAssembly.Module): void;
+
+/** Whether `error` was thrown by share-earn: then it has a stable `code`. */
+export function isShareEarnError(error: unknown): error is ShareEarnError;

@@ -1,3 +1,4 @@
+import type { ShareEarnError } from './share_earn.js';
 export * from './share_earn.js';
 export * from './attribution.js';
 

@@ -15,8 +15,10 @@ use std::fmt;
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ErrorKind {
-    /// A JavaScript argument has the wrong type or shape (a string where an object
-    /// belongs, an unknown option name, a number that is not a safe integer).
+    /// A JavaScript argument has the wrong type or shape: a string where a number or an
+    /// object belongs, an unknown option name, a missing required value. A value of the
+    /// right type that is out of range gets the code of its domain (an id of 1.5 is
+    /// [`ErrorKind::CodeInvalidId`]).
     InvalidArgument,
 
     /// A member id is not an integer in `0..=2^53-1`.

@@ -95,6 +95,9 @@ fn the_scenario_table_holds() {
             decided(Clear, SelfReferral, None)),
         ("another code than one's own counts", None, Some(touch("K7M2Q9XE")), own(FirstTouch, None, "K7M2Q9XD"),
             decided(Store, NewReferral, Some(rec("K7M2Q9XE", NOW, None)))),
+        // A blank own code matches nobody, not even a code that is all separators.
+        ("a blank own code is no self", None, Some(touch("-")), own(FirstTouch, None, " "),
+            decided(Store, NewReferral, Some(rec("-", NOW, None)))),
         ("blank code is no referral", Some(&a_live), Some(touch("  ")), policy(LastTouch, None),
             decided(Keep, NoReferral, Some(a_live.clone()))),
         ("empty code is no referral", None, Some(touch("")), policy(Window, Some(1)),

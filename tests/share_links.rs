@@ -104,6 +104,10 @@ fn fragments_that_are_not_routes_stay_after_the_query() {
     assert_eq!(build("https://a.com/page?a=1#top", &code("K7")), "https://a.com/page?a=1&ref=K7#top");
     assert_eq!(build("https://a.com/page#top", &code("K7")), "https://a.com/page?ref=K7#top");
     assert_eq!(build("https://a.com/page#", &code("K7")), "https://a.com/page?ref=K7#");
+    // An anchor is not a route: a `?` inside it is part of the anchor name, not a query.
+    let names = ParamNames::default();
+    assert_eq!(parse_share_link("https://a.com/page#top?ref=K7", &names).unwrap().code, None);
+    assert_eq!(parse_share_link("https://a.com/#/page?ref=K7", &names).unwrap().code.as_deref(), Some("K7"));
 }
 
 #[test]

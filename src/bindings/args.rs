@@ -49,12 +49,12 @@ pub(crate) fn string(value: &JsValue, path: &str) -> Result<String> {
     value.as_string().ok_or_else(|| invalid(path, format!("{path} must be a string, not {}", describe(value))))
 }
 
-/// Reads a number that must be an integer in `min..=max` (`max <= 2^53-1`), reporting
-/// problems with `kind`. Never truncates or wraps.
+/// Reads a number that must be an integer in `min..=max` (`max <= 2^53-1`). A value that is
+/// not a number is `INVALID_ARGUMENT` (the caller passed the wrong type); a number out of
+/// range, fractional or NaN is reported with `kind`, the code of its domain. Never truncates
+/// or wraps.
 pub(crate) fn integer(value: &JsValue, path: &str, min: u64, max: u64, kind: ErrorKind) -> Result<u64> {
-    let n = value
-        .as_f64()
-        .ok_or_else(|| Error::new(kind, format!("{path} must be a number, not {}", describe(value))).at(path))?;
+    let n = value.as_f64().ok_or_else(|| invalid(path, format!("{path} must be a number, not {}", describe(value))))?;
     let ok = n.fract() == 0.0 && n >= min as f64 && n <= max as f64;
     if ok {
         Ok(n as u64)
@@ -157,7 +157,10 @@ impl ObjectArg {
         for k in js_sys::Object::keys(&inner.object).iter().filter_map(|k| k.as_string()) {
             let path = inner.child(&k);
             let v = js_sys::Reflect::get(&inner.object, &JsValue::from_str(&k)).unwrap_or(JsValue::UNDEFINED);
-            map.insert(k, string(&v, &path)?);
+            // `null` and `undefined` mean absent here as everywhere else.
+            if !v.is_undefined() && !v.is_null() {
+                map.insert(k, string(&v, &path)?);
+            }
         }
         Ok(map)
     }

@@ -207,6 +207,7 @@ pub struct AttributionDecision {
     )]
     pub reason: &'static str,
     /// The attribution in force afterwards, or `null`.
+    #[tsify(type = "AttributionRecord | null")]
     pub record: Option<AttributionRecord>,
 }
 

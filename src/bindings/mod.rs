@@ -21,7 +21,6 @@ use wasm_bindgen::JsCast;
 
 /// TypeScript declarations of the errors every function throws. `ErrorCode` lists the
 /// codes of [`crate::ErrorKind`]; a browser test checks that it lists every one.
-#[wasm_bindgen(typescript_custom_section)]
 pub const TS_ERRORS: &str = r#"
 /** Stable error codes; see the README for what each means. */
 export type ErrorCode =
@@ -56,6 +55,11 @@ export interface ShareEarnError extends Error {
 }
 "#;
 
+// wasm-bindgen consumes a `const` marked as a custom section (no Rust item is left), so the
+// section is this second const and `TS_ERRORS` stays visible to the tests.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_ERRORS_SECTION: &str = TS_ERRORS;
+
 /// What an exported function returns: the value, or a thrown `ShareEarnError`.
 pub(crate) type JsResult<T> = Result<T, JsValue>;
 
@@ -77,10 +81,12 @@ pub(crate) fn throw<T>(result: crate::Result<T>) -> JsResult<T> {
     result.map_err(js_error)
 }
 
-/// Converts a result object to its typed JS value.
+/// Converts a result object to its typed JS value. `None` fields that are not skipped
+/// become `null` (their declared type says `| null`), never a key holding `undefined`.
 pub(crate) fn to_ts<T: Tsify + Serialize>(value: T) -> JsResult<Ts<T>> {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
     // Serialising plain structs of strings, numbers and string-keyed maps cannot fail.
-    value.into_ts().map_err(|e| js_sys::Error::new(&e.to_string()).into())
+    value.serialize(&serializer).map(Ts::new_unchecked).map_err(|e| js_sys::Error::new(&e.to_string()).into())
 }
 
 /// Puts a core error's input path under the name of the JS argument that holds it

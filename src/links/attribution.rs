@@ -187,7 +187,9 @@ pub fn decide_attribution(
         let code = t.code.as_deref().map(str::trim).filter(|c| !c.is_empty())?;
         Some((code, t))
     });
-    let self_referral = matches!((touch, &policy.self_code), (Some((code, _)), Some(own)) if same_code(code, own));
+    // A blank own code (signed out, or a placeholder) matches nobody.
+    let own_code = policy.self_code.as_deref().filter(|c| !c.trim().is_empty());
+    let self_referral = matches!((touch, own_code), (Some((code, _)), Some(own)) if same_code(code, own));
     if self_referral {
         touch = None;
     }

@@ -128,9 +128,11 @@ pub fn parse_scene(scene: &str) -> Result<SceneFields> {
     let mut fields = SceneFields::default();
     let mut seen: Vec<&str> = Vec::new();
     for piece in decoded.split('&') {
-        let (key, value) = piece.split_once('=').filter(|(k, _)| !k.is_empty()).ok_or_else(|| {
-            Error::new(ErrorKind::SceneInvalid, format!("scene piece {} is not key=value", quote(piece)))
-        })?;
+        // `r=a=b` is refused: pack_scene never writes `=` inside a value.
+        let (key, value) =
+            piece.split_once('=').filter(|(k, v)| !k.is_empty() && !v.contains('=')).ok_or_else(|| {
+                Error::new(ErrorKind::SceneInvalid, format!("scene piece {} is not key=value", quote(piece)))
+            })?;
         if seen.contains(&key) {
             return Err(Error::new(ErrorKind::SceneInvalid, format!("scene key {} appears twice", quote(key))));
         }

@@ -199,7 +199,9 @@ pub fn build_share_link(base: &str, params: &ShareParams, names: &ParamNames) ->
 pub fn parse_share_link(url: &str, names: &ParamNames) -> Result<ShareParams> {
     names.validate()?;
     let url = UrlParts::parse(url)?;
-    let hash_query = url.fragment.as_deref().and_then(|f| f.split_once('?')).map(|(_, q)| q);
+    // Only a route's fragment has a query: in `#top?x=1` the `?x=1` is part of an anchor name.
+    let hash_query = url.fragment.as_deref().filter(|f| is_hash_route(Some(f))).and_then(|f| f.split_once('?'));
+    let hash_query = hash_query.map(|(_, q)| q);
     let lookup = |key: &str| -> Option<String> {
         [url.query.as_deref(), hash_query]
             .into_iter()

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Benchmarks, on demand (never part of the tests):
+#
+#   pkg-scripts/bench.sh native     criterion: codes and links, with the Rust sqids crate beside
+#   pkg-scripts/bench.sh browser    headless Chromium, the bench-peers harness: share-earn's npm
+#                                   package beside the JavaScript libraries on the same workloads
+#   pkg-scripts/bench.sh            both
+#
+# The browser harness is the bench-peers folder (default ../shared/bench-peers, next to this
+# repository; BENCH_PEERS=/path/to/bench-peers to use another). Extra arguments go to it,
+# e.g. `pkg-scripts/bench.sh browser --rounds 5`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what=${1:-all}
+shift || true
+
+if [ "$what" = native ] || [ "$what" = all ]; then
+  cargo bench --bench codes
+fi
+
+if [ "$what" = browser ] || [ "$what" = all ]; then
+  peers=${BENCH_PEERS:-../shared/bench-peers}
+  [ -f "$peers/run.mjs" ] || { echo "[bench] bench-peers not found at $peers (set BENCH_PEERS)" >&2; exit 1; }
+  bash pkg-scripts/setup.sh
+  bash pkg-scripts/build.sh
+  [ -d "$peers/node_modules" ] || (cd "$peers" && npm ci --no-audit --no-fund)
+  node "$peers/run.mjs" --only w3 --impl benches/browser/w3-share-earn.mjs \
+    --impl-asset share_earn_bg.wasm=pkg/share_earn_bg.wasm --rounds 3 "$@"
+fi

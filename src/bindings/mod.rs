@@ -82,9 +82,11 @@ pub(crate) fn throw<T>(result: crate::Result<T>) -> JsResult<T> {
 }
 
 /// Converts a result object to its typed JS value. `None` fields that are not skipped
-/// become `null` (their declared type says `| null`), never a key holding `undefined`.
+/// become `null` (their declared type says `| null`), never a key holding `undefined`;
+/// string-keyed maps become plain objects (`Record<string, string>`), not `Map`s.
 pub(crate) fn to_ts<T: Tsify + Serialize>(value: T) -> JsResult<Ts<T>> {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    let serializer =
+        serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
     // Serialising plain structs of strings, numbers and string-keyed maps cannot fail.
     value.serialize(&serializer).map(Ts::new_unchecked).map_err(|e| js_sys::Error::new(&e.to_string()).into())
 }

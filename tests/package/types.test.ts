@@ -44,7 +44,7 @@ async function usage(): Promise<void> {
 
   const decision: AttributionDecision = decideAttribution(null, parsed, Date.now(), { model: 'window', windowDays: 7 });
   const action: 'store' | 'keep' | 'clear' = decision.action;
-  const record: AttributionRecord | null | undefined = decision.record;
+  const record: AttributionRecord | null = decision.record;
   const remembered = rememberReferral(link, { model: 'firstTouch' }, { key: 'k' });
   const persisted: boolean = remembered.persisted;
   const current: AttributionRecord | null = currentReferral();

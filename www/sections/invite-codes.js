@@ -47,7 +47,7 @@ function memberCodes() {
     show($('mc-neighbours'), () => {
       const c = codec();
       const id = Number($('mc-id').value);
-      return [1, 2, 3].map((d) => `${id + d} → ${c.encode(id + d)}`).join('   ');
+      return [1, 2, 3].map((d) => `${id + d} → ${c.encode(id + d)}`).join('  ·  ');
     });
     decode();
   };

@@ -100,7 +100,8 @@ export const cases = [
         assert.throwsCode(() => lib.encodeMemberCode(bad), 'CODE_INVALID_ID', 'id');
         ok();
       }
-      assert.throwsCode(() => lib.encodeMemberCode('7'), 'CODE_INVALID_ID', 'id');
+      // A wrong type is the caller's mistake (INVALID_ARGUMENT); a bad number is CODE_INVALID_ID.
+      assert.throwsCode(() => lib.encodeMemberCode('7'), 'INVALID_ARGUMENT', 'id');
       assert.throwsCode(() => lib.encodeMemberCode(1, { minLenght: 8 }), 'INVALID_ARGUMENT', 'options.minLenght');
       assert.throwsCode(() => lib.encodeMemberCode(1, { alphabet: 'ABC' }), 'CODE_INVALID_OPTIONS', 'options.alphabet');
       assert.throwsCode(() => new lib.MemberCodec({ minLength: 2 }), 'CODE_INVALID_OPTIONS', 'options.minLength');
@@ -197,6 +198,7 @@ export const cases = [
       assert.equal(d.action, 'store');
       assert.equal(d.reason, 'newReferral');
       assert.equal(d.record.expiresAtMs, t0 + 7 * DAY_MS);
+      assert.equal(lib.decideAttribution(null, null, t0, policy).record, null, 'no record is null');
       const later = lib.decideAttribution(d.record, { code: 'BBBB2222' }, t0 + 6 * DAY_MS, policy);
       assert.equal(later.reason, 'keptWithinWindow');
       assert.equal(later.record.code, 'AAAA1111');

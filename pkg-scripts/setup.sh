@@ -5,7 +5,7 @@
 #   wasm-bindgen-cli   exactly the wasm-bindgen version pinned in Cargo.toml
 #   wasm-pack          (runs the browser tests)
 #   chromium + chromedriver from Debian (headless browser tests, the demo screenshot)
-#   npm dev dependencies (binaryen's wasm-opt, playwright-core, vite) from package-lock.json
+#   npm dev dependencies (binaryen's wasm-opt, playwright-core, vite, typescript) from package-lock.json
 #
 # A second run on a set-up machine only checks versions and takes a few seconds.
 # Nothing here downloads a browser or a binary from outside the package registries.

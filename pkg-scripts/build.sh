@@ -10,9 +10,14 @@
 #   5. a size report (raw, gzip, brotli) and the size budget check
 #
 # Usage: pkg-scripts/build.sh            (run setup.sh first, or use test.sh / demo.sh)
+#        pkg-scripts/build.sh --lean     codes and links only (no default features), into
+#                                        target/lean-pkg: checks their own size budget
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
+
+lean=0
+[ "${1:-}" = --lean ] && lean=1
 
 log() { printf '[build] %s\n' "$*"; }
 die() { printf '[build] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -27,10 +32,19 @@ wasm_opt=node_modules/binaryen/bin/wasm-opt
 target_dir=$(cargo metadata --format-version 1 --no-deps | node -e \
   'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')
 
-log "cargo build --release --target wasm32-unknown-unknown"
-cargo build --quiet --lib --release --target wasm32-unknown-unknown
+if [ "$lean" = 1 ]; then
+  log "cargo build --release --target wasm32-unknown-unknown --no-default-features (codes and links only)"
+  # A target directory of its own, so that the full build's artefact is not replaced.
+  cargo build --quiet --lib --release --target wasm32-unknown-unknown --no-default-features \
+    --target-dir "$target_dir/lean"
+  target_dir="$target_dir/lean"
+  out="$target_dir/lean-pkg"
+else
+  log "cargo build --release --target wasm32-unknown-unknown"
+  cargo build --quiet --lib --release --target wasm32-unknown-unknown
+  out=pkg
+fi
 
-out=pkg
 rm -rf "$out"
 mkdir -p "$out"
 log "wasm-bindgen --target web"
@@ -42,6 +56,12 @@ log "wasm-opt -Oz (npm binaryen $(node -p 'require("./node_modules/binaryen/pack
   --enable-reference-types --enable-multivalue --enable-mutable-globals \
   "$out/share_earn_bg.wasm" -o "$out/share_earn_bg.opt.wasm"
 mv "$out/share_earn_bg.opt.wasm" "$out/share_earn_bg.wasm"
+
+if [ "$lean" = 1 ]; then
+  # The budget promised for codes and links: they must stay small on their own.
+  node pkg-scripts/size-report.mjs "$out" --budget 60
+  exit 0
+fi
 
 cp pkg-scripts/npm/*.js pkg-scripts/npm/*.d.ts pkg-scripts/npm/package.json "$out/"
 cp README.md LICENSE "$out/"

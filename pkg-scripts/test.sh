@@ -58,6 +58,7 @@ step "clippy, wasm32" cargo clippy --target wasm32-unknown-unknown --lib --tests
 step "native tests (cargo test)" cargo test --quiet
 step "browser tests (wasm-pack test --headless --chrome)" wasm-pack test --headless --chrome
 step "build the npm package" bash pkg-scripts/build.sh || built=0
+step "size budget of codes and links alone" bash pkg-scripts/build.sh --lean
 package_step "install the packed package" install_packed || built=0
 package_step "package in Node (node --test)" node --test tests/package/node.test.mjs
 package_step "package types (tsc --strict)" node_modules/.bin/tsc -p tests/package/tsconfig.json

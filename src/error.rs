@@ -61,6 +61,13 @@ pub enum ErrorKind {
     SceneInvalid,
     /// An attribution record, touch, policy or clock value is unusable.
     AttributionInvalid,
+
+    /// The text does not fit in the largest QR code at the required level.
+    QrDataTooLong,
+    /// QR options are unusable (level, logo size or padding, colours, sizes).
+    QrInvalidOptions,
+    /// The requested logo would make the code unreadable (with `oversize: "reject"`).
+    QrLogoTooLarge,
 }
 
 impl ErrorKind {
@@ -86,6 +93,9 @@ impl ErrorKind {
         ErrorKind::SceneBadCharacter,
         ErrorKind::SceneInvalid,
         ErrorKind::AttributionInvalid,
+        ErrorKind::QrDataTooLong,
+        ErrorKind::QrInvalidOptions,
+        ErrorKind::QrLogoTooLarge,
     ];
 
     /// The stable string code, e.g. `"CODE_BAD_CHECKSUM"`.
@@ -111,6 +121,9 @@ impl ErrorKind {
             ErrorKind::SceneBadCharacter => "SCENE_BAD_CHARACTER",
             ErrorKind::SceneInvalid => "SCENE_INVALID",
             ErrorKind::AttributionInvalid => "ATTRIBUTION_INVALID",
+            ErrorKind::QrDataTooLong => "QR_DATA_TOO_LONG",
+            ErrorKind::QrInvalidOptions => "QR_INVALID_OPTIONS",
+            ErrorKind::QrLogoTooLarge => "QR_LOGO_TOO_LARGE",
         }
     }
 }

@@ -29,6 +29,8 @@
 pub mod codes;
 mod error;
 pub mod links;
+#[cfg(feature = "qr")]
+pub mod qr;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;

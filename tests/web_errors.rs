@@ -7,6 +7,7 @@ use share_earn::bindings::codes::{
     decode_member_code, encode_member_code, format_member_code, generate_vouchers, MemberCodec,
 };
 use share_earn::bindings::links::{build_share_link, decide_attribution, pack_scene, parse_scene, parse_share_link};
+use share_earn::bindings::qr::qr_matrix;
 use share_earn::bindings::TS_ERRORS;
 use std::collections::BTreeSet;
 use wasm_bindgen::prelude::*;
@@ -68,6 +69,13 @@ fn one_case_per_code() -> Vec<(&'static str, Option<&'static str>, Reach)> {
         ("ATTRIBUTION_INVALID", Some("nowMs"), || {
             decide_attribution(JsValue::NULL, JsValue::NULL, n(-1.0), ts(r#"{"model":"firstTouch"}"#))
                 .map(JsValue::from)
+        }),
+        ("QR_DATA_TOO_LONG", None, || qr_matrix(s(&"x".repeat(2954)), some(r#"{"ecLevel":"L"}"#)).map(JsValue::from)),
+        ("QR_INVALID_OPTIONS", Some("options.ecLevel"), || {
+            qr_matrix(s("x"), some(r#"{"ecLevel":"X"}"#)).map(JsValue::from)
+        }),
+        ("QR_LOGO_TOO_LARGE", Some("options.logo.size"), || {
+            qr_matrix(s("x"), some(r#"{"logo":{"size":0.5,"oversize":"reject"}}"#)).map(JsValue::from)
         }),
     ]
 }

@@ -133,6 +133,15 @@ impl ObjectArg {
         self.integer(key, min, max, kind)?.ok_or_else(|| invalid(&path, format!("{path} is required")))
     }
 
+    /// Any number, NaN and infinities included (the core checks the range and reports
+    /// it with its own code); a value of another type is `INVALID_ARGUMENT`.
+    pub(crate) fn number(&mut self, key: &'static str) -> Result<Option<f64>> {
+        let path = self.child(key);
+        self.get(key)
+            .map(|v| v.as_f64().ok_or_else(|| invalid(&path, format!("{path} must be a number, not {}", describe(&v)))))
+            .transpose()
+    }
+
     pub(crate) fn strings(&mut self, key: &'static str) -> Result<Option<Vec<String>>> {
         let path = self.child(key);
         let Some(value) = self.get(key) else { return Ok(None) };

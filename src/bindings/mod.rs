@@ -12,6 +12,8 @@ mod args;
 pub mod codes;
 pub mod inputs;
 pub mod links;
+#[cfg(feature = "qr")]
+pub mod qr;
 
 use crate::error::Error;
 use serde::Serialize;
@@ -43,7 +45,10 @@ export type ErrorCode =
   | "SCENE_TOO_LONG"
   | "SCENE_BAD_CHARACTER"
   | "SCENE_INVALID"
-  | "ATTRIBUTION_INVALID";
+  | "ATTRIBUTION_INVALID"
+  | "QR_DATA_TOO_LONG"
+  | "QR_INVALID_OPTIONS"
+  | "QR_LOGO_TOO_LARGE";
 
 /** What every share-earn function throws on bad input. The instance keeps working. */
 export interface ShareEarnError extends Error {

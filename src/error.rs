@@ -68,6 +68,8 @@ pub enum ErrorKind {
     QrInvalidOptions,
     /// The requested logo would make the code unreadable (with `oversize: "reject"`).
     QrLogoTooLarge,
+    /// The dark colour is not dark enough against the background for scanners.
+    QrLowContrast,
 }
 
 impl ErrorKind {
@@ -96,6 +98,7 @@ impl ErrorKind {
         ErrorKind::QrDataTooLong,
         ErrorKind::QrInvalidOptions,
         ErrorKind::QrLogoTooLarge,
+        ErrorKind::QrLowContrast,
     ];
 
     /// The stable string code, e.g. `"CODE_BAD_CHECKSUM"`.
@@ -124,6 +127,7 @@ impl ErrorKind {
             ErrorKind::QrDataTooLong => "QR_DATA_TOO_LONG",
             ErrorKind::QrInvalidOptions => "QR_INVALID_OPTIONS",
             ErrorKind::QrLogoTooLarge => "QR_LOGO_TOO_LARGE",
+            ErrorKind::QrLowContrast => "QR_LOW_CONTRAST",
         }
     }
 }

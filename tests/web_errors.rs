@@ -7,7 +7,7 @@ use share_earn::bindings::codes::{
     decode_member_code, encode_member_code, format_member_code, generate_vouchers, MemberCodec,
 };
 use share_earn::bindings::links::{build_share_link, decide_attribution, pack_scene, parse_scene, parse_share_link};
-use share_earn::bindings::qr::qr_matrix;
+use share_earn::bindings::qr::{qr_matrix, qr_svg};
 use share_earn::bindings::TS_ERRORS;
 use std::collections::BTreeSet;
 use wasm_bindgen::prelude::*;
@@ -76,6 +76,9 @@ fn one_case_per_code() -> Vec<(&'static str, Option<&'static str>, Reach)> {
         }),
         ("QR_LOGO_TOO_LARGE", Some("options.logo.size"), || {
             qr_matrix(s("x"), some(r#"{"logo":{"size":0.5,"oversize":"reject"}}"#)).map(JsValue::from)
+        }),
+        ("QR_LOW_CONTRAST", Some("options.foreground"), || {
+            qr_svg(s("x"), some(r##"{"foreground":"#ffeb3b"}"##)).map(JsValue::from)
         }),
     ]
 }

@@ -88,3 +88,61 @@ fn bad_options_name_the_option_and_the_instance_keeps_working() {
     expect_error(qr_matrix(s(&"x".repeat(1274)), some(r#"{"ecLevel":"H"}"#)), "QR_DATA_TOO_LONG", None);
     assert!(qr_matrix(s(&"x".repeat(1273)), some(r#"{"ecLevel":"H"}"#)).is_ok(), "1273 bytes fit at H");
 }
+
+#[wasm_bindgen_test]
+fn svg_output_is_well_formed_and_styled_by_the_options() {
+    use share_earn::bindings::qr::qr_svg;
+    let options = r##"{"size":240,"moduleShape":"dots","finderShape":"rounded","finderInnerShape":"square",
+        "foreground":{"type":"linear","angle":45,"stops":[{"offset":0,"color":"#c41d2f"},{"offset":1,"color":"navy"}]},
+        "finderColor":"black","background":"transparent","quietZone":2,"logo":{"size":0.2}}"##;
+    let svg = qr_svg(s(SHARE_URL), some(options)).unwrap();
+    // The browser's own XML parser must accept it.
+    let parser = web_sys_free_dom_parser();
+    let doc = parse_xml(&parser, &svg);
+    assert_eq!(
+        js_sys::Reflect::get(&doc, &"documentElement".into()).ok().and_then(|e| get_str(&e, "tagName")).as_deref(),
+        Some("svg")
+    );
+    assert!(!svg.contains("parsererror"));
+    assert!(svg.contains("width=\"240\"") && svg.contains("linearGradient"), "{svg}");
+    assert_eq!(svg.matches("<path").count(), 2, "modules and finders");
+    assert!(!svg.contains("<rect"), "transparent background");
+    let cases: &[(&str, &str, &str)] = &[
+        (r#"{"moduleShape":"hearts"}"#, "QR_INVALID_OPTIONS", "options.moduleShape"),
+        (r#"{"foreground":"nope"}"#, "QR_INVALID_OPTIONS", "options.foreground"),
+        (r#"{"foreground":{"type":"conic","stops":[]}}"#, "QR_INVALID_OPTIONS", "options.foreground.type"),
+        (
+            r#"{"foreground":{"type":"linear","stops":[{"offset":0,"color":"red"}]}}"#,
+            "QR_INVALID_OPTIONS",
+            "options.foreground.stops",
+        ),
+        (
+            r#"{"foreground":{"type":"linear","stops":[{"offset":0}]}}"#,
+            "INVALID_ARGUMENT",
+            "options.foreground.stops[0].color",
+        ),
+        (r#"{"background":"black"}"#, "QR_LOW_CONTRAST", "options.foreground"),
+        (r#"{"quietZone":1}"#, "QR_INVALID_OPTIONS", "options.quietZone"),
+        (r#"{"size":8}"#, "QR_INVALID_OPTIONS", "options.size"),
+        (r#"{"colour":"red"}"#, "INVALID_ARGUMENT", "options.colour"),
+    ];
+    for (options, code, path) in cases {
+        expect_error(qr_svg(s(SHARE_URL), some(options)), code, Some(path));
+        assert_still_works();
+    }
+}
+
+fn web_sys_free_dom_parser() -> wasm_bindgen::JsValue {
+    let ctor = js_sys::Reflect::get(&js_sys::global(), &"DOMParser".into()).unwrap();
+    let ctor: &js_sys::Function = ctor.unchecked_ref();
+    js_sys::Reflect::construct(ctor, &js_sys::Array::new()).unwrap()
+}
+
+fn parse_xml(parser: &wasm_bindgen::JsValue, text: &str) -> wasm_bindgen::JsValue {
+    let parse: js_sys::Function = js_sys::Reflect::get(parser, &"parseFromString".into()).unwrap().unchecked_into();
+    let doc = parse.call2(parser, &text.into(), &"image/svg+xml".into()).unwrap();
+    let errors: js_sys::Function = js_sys::Reflect::get(&doc, &"getElementsByTagName".into()).unwrap().unchecked_into();
+    let found = errors.call1(&doc, &"parsererror".into()).unwrap();
+    assert_eq!(get_f64(&found, "length"), Some(0.0), "the SVG is well-formed XML");
+    doc
+}

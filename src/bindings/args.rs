@@ -22,7 +22,7 @@ pub(crate) fn number_text(n: f64) -> String {
 }
 
 /// What a value is, for messages: `a string`, `the number 1.5`, `an array`…
-fn describe(value: &JsValue) -> String {
+pub(crate) fn describe(value: &JsValue) -> String {
     if let Some(n) = value.as_f64() {
         format!("the number {}", number_text(n))
     } else if value.is_string() {
@@ -111,6 +111,16 @@ impl ObjectArg {
         self.read.push(key);
         let value = js_sys::Reflect::get(&self.object, &JsValue::from_str(key)).ok()?;
         (!value.is_undefined() && !value.is_null()).then_some(value)
+    }
+
+    /// The raw value of `key`, for options that take more than one type.
+    pub(crate) fn value(&mut self, key: &'static str) -> Option<JsValue> {
+        self.get(key)
+    }
+
+    /// The path of `key` inside this object, for messages.
+    pub(crate) fn path_of(&self, key: &str) -> String {
+        self.child(key)
     }
 
     pub(crate) fn string(&mut self, key: &'static str) -> Result<Option<String>> {

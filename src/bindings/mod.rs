@@ -48,7 +48,8 @@ export type ErrorCode =
   | "ATTRIBUTION_INVALID"
   | "QR_DATA_TOO_LONG"
   | "QR_INVALID_OPTIONS"
-  | "QR_LOGO_TOO_LARGE";
+  | "QR_LOGO_TOO_LARGE"
+  | "QR_LOW_CONTRAST";
 
 /** What every share-earn function throws on bad input. The instance keeps working. */
 export interface ShareEarnError extends Error {

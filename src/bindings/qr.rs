@@ -154,3 +154,177 @@ pub fn qr_matrix(
         }),
     })
 }
+
+/// A gradient for the dark modules.
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct QrGradient {
+    /// `"linear"` (across the code at `angle`) or `"radial"` (from the centre).
+    #[tsify(type = "\"linear\" | \"radial\"")]
+    pub r#type: String,
+    /// Degrees clockwise from left-to-right (linear only). Default: 0.
+    #[tsify(optional)]
+    pub angle: Option<f64>,
+    /// Two or more stops, offsets from 0 to 1 ascending.
+    pub stops: Vec<QrGradientStop>,
+}
+
+/// A gradient stop.
+#[derive(Tsify)]
+pub struct QrGradientStop {
+    /// Position, 0 to 1.
+    pub offset: f64,
+    /// A CSS colour.
+    pub color: String,
+}
+
+/// How the code looks, and how large it is drawn.
+#[derive(Tsify, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct QrStyleOptions {
+    /// `"auto"` (default), `"L"`, `"M"`, `"Q"`, `"H"`: see `qrMatrix`.
+    #[tsify(optional, type = "\"auto\" | \"L\" | \"M\" | \"Q\" | \"H\"")]
+    pub ec_level: Option<String>,
+    /// A centred area kept free for a logo.
+    #[tsify(optional)]
+    pub logo: Option<QrLogoOptions>,
+    /// Width and height in pixels. Default: 300.
+    #[tsify(optional)]
+    pub size: Option<u32>,
+    /// Light modules around the code, 2 to 16 (the standard asks for 4). Default: 4.
+    #[tsify(optional)]
+    pub quiet_zone: Option<u32>,
+    /// Data modules: `"square"` (default), `"rounded"`, `"dots"`.
+    #[tsify(optional, type = "\"square\" | \"rounded\" | \"dots\"")]
+    pub module_shape: Option<String>,
+    /// Finder patterns, outer ring and inner square: `"square"` (default), `"rounded"`,
+    /// `"circle"`.
+    #[tsify(optional, type = "\"square\" | \"rounded\" | \"circle\"")]
+    pub finder_shape: Option<String>,
+    /// The finders' inner square, when it differs from `finderShape`.
+    #[tsify(optional, type = "\"square\" | \"rounded\" | \"circle\"")]
+    pub finder_inner_shape: Option<String>,
+    /// Dark modules: a CSS colour or a gradient. Default: `"#000000"`.
+    #[tsify(optional, type = "string | QrGradient")]
+    pub foreground: Option<String>,
+    /// The finder patterns, when they differ from `foreground`.
+    #[tsify(optional)]
+    pub finder_color: Option<String>,
+    /// Light modules: a CSS colour, or `"transparent"`. Default: `"#ffffff"`.
+    #[tsify(optional)]
+    pub background: Option<String>,
+}
+
+fn shape_name<T>(o: &mut ObjectArg, key: &'static str, names: &[(&str, T)]) -> crate::Result<Option<T>>
+where
+    T: Copy,
+{
+    let path = o.path_of(key);
+    let Some(name) = o.string(key)? else { return Ok(None) };
+    names.iter().find(|(n, _)| *n == name).map(|(_, v)| Some(*v)).ok_or_else(|| {
+        let known: Vec<&str> = names.iter().map(|(n, _)| *n).collect();
+        Error::new(ErrorKind::QrInvalidOptions, format!("{path} {} is not one of {}", quote(&name), known.join(", ")))
+            .at(path)
+    })
+}
+
+fn paint(o: &mut ObjectArg) -> crate::Result<Option<qr::Paint>> {
+    let path = o.path_of("foreground");
+    let Some(value) = o.value("foreground") else { return Ok(None) };
+    if let Some(css) = value.as_string() {
+        return Ok(Some(qr::Paint::Solid(qr::Rgba::parse(&css, &path)?)));
+    }
+    let mut g = ObjectArg::required(value, &path)?;
+    let kind = g.required_string("type")?;
+    let angle = g.number("angle")?.unwrap_or(0.0);
+    let stops_path = g.path_of("stops");
+    let list = g.value("stops").ok_or_else(|| {
+        Error::new(ErrorKind::InvalidArgument, format!("{stops_path} is required")).at(stops_path.clone())
+    })?;
+    let array: js_sys::Array = wasm_bindgen::JsCast::dyn_into(list).map_err(|v: JsValue| {
+        Error::new(ErrorKind::InvalidArgument, format!("{stops_path} must be an array, not {}", args::describe(&v)))
+            .at(stops_path.clone())
+    })?;
+    let mut stops = Vec::new();
+    for (i, item) in array.iter().enumerate() {
+        let mut s = ObjectArg::required(item, &format!("{stops_path}[{i}]"))?;
+        let offset_path = s.path_of("offset");
+        let offset = s.number("offset")?.ok_or_else(|| {
+            Error::new(ErrorKind::InvalidArgument, format!("{offset_path} is required")).at(offset_path.clone())
+        })?;
+        let color_path = s.path_of("color");
+        let color = qr::Rgba::parse(&s.required_string("color")?, &color_path)?;
+        s.finish()?;
+        stops.push(qr::Stop { offset, color });
+    }
+    g.finish()?;
+    match kind.as_str() {
+        "linear" => Ok(Some(qr::Paint::Linear { angle, stops })),
+        "radial" => Ok(Some(qr::Paint::Radial { stops })),
+        other => Err(Error::new(
+            ErrorKind::QrInvalidOptions,
+            format!("{path}.type {} is not \"linear\" or \"radial\"", quote(other)),
+        )
+        .at(format!("{path}.type"))),
+    }
+}
+
+/// Reads the options of `qrSvg`: the symbol's, the style and the pixel size.
+fn style_options(value: JsValue) -> crate::Result<(qr::SymbolOptions, qr::QrStyle, u32)> {
+    let mut style = qr::QrStyle::default();
+    let Some(mut o) = ObjectArg::optional(value.clone(), "options")? else {
+        return Ok((qr::SymbolOptions { ec_level: None, logo: None }, style, 300));
+    };
+    let size = o.integer("size", 16, 8192, ErrorKind::QrInvalidOptions)?.unwrap_or(300) as u32;
+    style.quiet_zone = o.integer("quietZone", 0, 255, ErrorKind::QrInvalidOptions)?.map_or(4, |q| q as u32);
+    let modules =
+        [("square", qr::ModuleShape::Square), ("rounded", qr::ModuleShape::Rounded), ("dots", qr::ModuleShape::Dots)];
+    style.module_shape = shape_name(&mut o, "moduleShape", &modules)?.unwrap_or_default();
+    let finders = [
+        ("square", qr::FinderShape::Square),
+        ("rounded", qr::FinderShape::Rounded),
+        ("circle", qr::FinderShape::Circle),
+    ];
+    style.finder_outer = shape_name(&mut o, "finderShape", &finders)?.unwrap_or_default();
+    style.finder_inner = shape_name(&mut o, "finderInnerShape", &finders)?.unwrap_or(style.finder_outer);
+    style.foreground = paint(&mut o)?.unwrap_or(style.foreground);
+    let finder_path = o.path_of("finderColor");
+    style.finder_color = o.string("finderColor")?.map(|c| qr::Rgba::parse(&c, &finder_path)).transpose()?;
+    let background_path = o.path_of("background");
+    style.background = match o.string("background")? {
+        None => style.background,
+        Some(c) => Some(qr::Rgba::parse(&c, &background_path)?).filter(|c| c.a > 0),
+    };
+    // ecLevel and logo are the symbol's options, read by the same code as for qrMatrix.
+    o.value("ecLevel");
+    o.value("logo");
+    o.finish()?;
+    let symbol = symbol_options_only(value)?;
+    Ok((symbol, style, size))
+}
+
+/// `symbol_options` on an object that also holds style keys.
+fn symbol_options_only(value: JsValue) -> crate::Result<qr::SymbolOptions> {
+    let copy = js_sys::Object::new();
+    for key in ["ecLevel", "logo"] {
+        let v = js_sys::Reflect::get(&value, &key.into()).unwrap_or(JsValue::UNDEFINED);
+        if !v.is_undefined() {
+            let _ = js_sys::Reflect::set(&copy, &key.into(), &v);
+        }
+    }
+    symbol_options(copy.into())
+}
+
+/// The QR code of `text` as an SVG document: one path per colour, in module units, sized
+/// `options.size` pixels.
+#[wasm_bindgen(js_name = qrSvg)]
+pub fn qr_svg(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    options: Option<Ts<QrStyleOptions>>,
+) -> JsResult<String> {
+    let text = throw(args::string(&text, "text"))?;
+    let (symbol, style, size) = throw(style_options(js(options)))?;
+    throw(style.validate().map_err(|e| under(e, "options")))?;
+    let s = throw(qr::build_symbol(&text, &symbol).map_err(|e| under(e, "options")))?;
+    Ok(qr::qr_svg(&qr::qr_shapes(&s.matrix, &style), &style, size))
+}

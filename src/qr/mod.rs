@@ -4,12 +4,21 @@
 //! - [`encode`]: text -> [`QrMatrix`] with the level chosen by [`EcChoice`];
 //! - [`logo_area`]: which centred square a logo may cover, per version and level, from
 //!   the codeword layout and the per-block correction capacity;
-//! - [`symbol`]: the two together, as the bindings and the poster engine use them.
+//! - [`symbol`]: the two together, as the bindings and the poster engine use them;
+//! - [`style`]: shapes, colours, gradients, quiet zone, contrast check;
+//! - [`shapes`]: the geometry of a styled symbol in module units, for every output;
+//! - [`svg`]: SVG documents, one path per colour.
 
 pub mod encode;
 pub mod logo_area;
+pub mod shapes;
+pub mod style;
+pub mod svg;
 pub mod symbol;
 
 pub use encode::{encode, EcChoice, EcLevel, ModuleRect, QrMatrix};
 pub use logo_area::{BlockMap, LOGO_SHARE};
+pub use shapes::{qr_shapes, Path, QrShapes, Seg};
+pub use style::{FinderShape, ModuleShape, Paint, QrStyle, Rgba, Stop, MIN_CONTRAST};
+pub use svg::qr_svg;
 pub use symbol::{build_symbol, LogoReserve, Oversize, QrSymbol, SymbolOptions};

@@ -1,0 +1,120 @@
+//! SVG output: one `<path>` per colour, numbers in module units, nothing from the caller
+//! written as text (colours are re-serialised from their parsed values), so the result is
+//! always well-formed XML.
+
+use super::shapes::{Path, QrShapes, Seg};
+use super::style::{FinderShape, ModuleShape, Paint, QrStyle, Rgba};
+use std::fmt::Write;
+
+/// Writes `n` with at most three decimals and no trailing zeros.
+fn num(out: &mut String, n: f64) {
+    let r = (n * 1000.0).round() / 1000.0;
+    if r == r.trunc() {
+        let _ = write!(out, "{}", r as i64);
+    } else {
+        let s = format!("{r:.3}");
+        out.push_str(s.trim_end_matches('0'));
+    }
+}
+
+fn path_data(path: &Path) -> String {
+    let mut d = String::with_capacity(path.segs.len() * 8);
+    for seg in &path.segs {
+        let (cmd, values): (char, &[f64]) = match seg {
+            Seg::Move(x, y) => ('M', &[*x, *y]),
+            Seg::Line(x, y) => ('L', &[*x, *y]),
+            Seg::Cubic(a, b, c, e, f, g) => ('C', &[*a, *b, *c, *e, *f, *g]),
+            Seg::Close => ('Z', &[]),
+        };
+        d.push(cmd);
+        for (i, v) in values.iter().enumerate() {
+            if i > 0 {
+                d.push(' ');
+            }
+            num(&mut d, *v);
+        }
+    }
+    d
+}
+
+/// A short id that differs between different drawings, so that several inline SVGs on
+/// one page do not share gradient definitions by accident (FNV-1a of the path data).
+fn id_for(data: &str) -> String {
+    let hash = data.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3));
+    format!("se{:08x}", hash as u32)
+}
+
+fn stops(out: &mut String, stops: &[super::style::Stop]) {
+    for s in stops {
+        let _ = write!(out, "<stop offset=\"");
+        num(out, s.offset);
+        let _ = write!(out, "\" stop-color=\"{}\"", Rgba { a: 255, ..s.color }.hex());
+        if s.color.a != 255 {
+            out.push_str(" stop-opacity=\"");
+            num(out, s.color.a as f64 / 255.0);
+            out.push('"');
+        }
+        out.push_str("/>");
+    }
+}
+
+/// The SVG document of `shapes` drawn with `style`, `pixels` wide and high (the viewBox is
+/// in modules, so it scales without blur).
+pub fn qr_svg(shapes: &QrShapes, style: &QrStyle, pixels: u32) -> String {
+    let modules = path_data(&shapes.modules);
+    let finders = path_data(&shapes.finders);
+    let id = id_for(&modules);
+    let mut out = String::with_capacity(modules.len() + finders.len() + 512);
+    out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ");
+    num(&mut out, shapes.size);
+    out.push(' ');
+    num(&mut out, shapes.size);
+    // Curves need anti-aliasing; only all-square codes are drawn with crisp edges.
+    let square = style.module_shape == ModuleShape::Square
+        && style.finder_outer == FinderShape::Square
+        && style.finder_inner == FinderShape::Square;
+    let crisp = if square { " shape-rendering=\"crispEdges\"" } else { "" };
+    let _ = write!(out, "\" width=\"{pixels}\" height=\"{pixels}\"{crisp}>");
+    let fill = match &style.foreground {
+        Paint::Solid(c) => c.hex(),
+        Paint::Linear { angle, stops: s } => {
+            let (dx, dy) = (angle.to_radians().cos() / 2.0, angle.to_radians().sin() / 2.0);
+            let (c, size) = (shapes.size / 2.0, shapes.size);
+            let _ = write!(out, "<defs><linearGradient id=\"{id}\" gradientUnits=\"userSpaceOnUse\" x1=\"");
+            for (i, v) in [c - dx * size, c - dy * size, c + dx * size, c + dy * size].into_iter().enumerate() {
+                if i > 0 {
+                    out.push_str(["", "\" y1=\"", "\" x2=\"", "\" y2=\""][i]);
+                }
+                num(&mut out, v);
+            }
+            out.push_str("\">");
+            stops(&mut out, s);
+            out.push_str("</linearGradient></defs>");
+            format!("url(#{id})")
+        }
+        Paint::Radial { stops: s } => {
+            let c = shapes.size / 2.0;
+            let _ = write!(out, "<defs><radialGradient id=\"{id}\" gradientUnits=\"userSpaceOnUse\" cx=\"");
+            num(&mut out, c);
+            out.push_str("\" cy=\"");
+            num(&mut out, c);
+            out.push_str("\" r=\"");
+            num(&mut out, c * std::f64::consts::SQRT_2);
+            out.push_str("\">");
+            stops(&mut out, s);
+            out.push_str("</radialGradient></defs>");
+            format!("url(#{id})")
+        }
+    };
+    if let Some(bg) = style.background {
+        out.push_str("<rect width=\"100%\" height=\"100%\" fill=\"");
+        out.push_str(&bg.hex());
+        out.push_str("\"/>");
+    }
+    let _ = write!(out, "<path fill=\"{fill}\" d=\"{modules}\"/>");
+    if let (Some(color), false) = (style.finder_color, finders.is_empty()) {
+        let _ = write!(out, "<path fill=\"{}\" d=\"{finders}\"/>", color.hex());
+    }
+    out.push_str("</svg>");
+    out
+}

@@ -208,11 +208,11 @@ impl QrStyle {
                 return Err(Error::new(
                     ErrorKind::QrLowContrast,
                     format!(
-                        "{what} {} on background {} has a contrast of {:.2}:1; scanners need at least {MIN_CONTRAST}:1 \
-                         with the dark colour on the dark modules",
+                        "{what} {} on background {} has a contrast of {}:1; scanners need at least 3:1 with the \
+                         dark colour on the dark modules",
                         dark.hex(),
                         backdrop.hex(),
-                        ratio
+                        hundredths(ratio)
                     ),
                 )
                 .at(what));
@@ -220,4 +220,10 @@ impl QrStyle {
         }
         Ok(())
     }
+}
+
+/// `x` with two decimals, without float formatting (which costs kilobytes of `.wasm`).
+pub(crate) fn hundredths(x: f64) -> String {
+    let h = (x * 100.0).round() as i64;
+    format!("{}.{:02}", h / 100, (h % 100).abs())
 }

@@ -6,14 +6,24 @@ use super::shapes::{Path, QrShapes, Seg};
 use super::style::{FinderShape, ModuleShape, Paint, QrStyle, Rgba};
 use std::fmt::Write;
 
-/// Writes `n` with at most three decimals and no trailing zeros.
+/// Writes `n` with at most three decimals and no trailing zeros. Done on integers: float
+/// formatting would add some 20 KB of the standard library to the `.wasm`.
 fn num(out: &mut String, n: f64) {
-    let r = (n * 1000.0).round() / 1000.0;
-    if r == r.trunc() {
-        let _ = write!(out, "{}", r as i64);
-    } else {
-        let s = format!("{r:.3}");
-        out.push_str(s.trim_end_matches('0'));
+    let thousandths = (n * 1000.0).round() as i64;
+    if thousandths < 0 {
+        out.push('-');
+    }
+    let t = thousandths.unsigned_abs();
+    let _ = write!(out, "{}", t / 1000);
+    let mut frac = t % 1000;
+    if frac != 0 {
+        out.push('.');
+        let mut digits = 3;
+        while frac % 10 == 0 {
+            frac /= 10;
+            digits -= 1;
+        }
+        let _ = write!(out, "{frac:0digits$}");
     }
 }
 

@@ -99,12 +99,12 @@ pub fn build_symbol(text: &str, options: &SymbolOptions) -> Result<QrSymbol> {
         return Err(Error::new(
             ErrorKind::QrLogoTooLarge,
             format!(
-                "a logo {:.0}% as wide as this code (version {}, level {}) would make it unreadable; at most {:.0}% is \
+                "a logo {}% as wide as this code (version {}, level {}) would make it unreadable; at most {}% is \
                  safe with padding {}: make the logo smaller, use ecLevel \"H\", or shorten the text",
-                logo.size * 100.0,
+                (logo.size * 100.0).round() as i64,
                 matrix.version(),
                 matrix.ec_level().name(),
-                (safe * 100.0).floor(),
+                (safe * 100.0).floor() as i64,
                 logo.padding
             ),
         )

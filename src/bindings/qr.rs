@@ -101,9 +101,10 @@ fn level(name: &str) -> crate::Result<Option<qr::EcLevel>> {
     }))
 }
 
-pub(crate) fn symbol_options(value: JsValue) -> crate::Result<qr::SymbolOptions> {
+/// Reads `ecLevel` and `logo` from an options object (the symbol's options, shared by
+/// every QR function).
+fn read_symbol(o: &mut ObjectArg) -> crate::Result<qr::SymbolOptions> {
     let mut options = qr::SymbolOptions { ec_level: None, logo: None };
-    let Some(mut o) = ObjectArg::optional(value, "options")? else { return Ok(options) };
     options.ec_level = o.string("ecLevel")?.map(|l| level(&l)).transpose()?.flatten();
     if let Some(mut l) = o.object("logo")? {
         let mut logo = qr::LogoReserve::default();
@@ -124,6 +125,14 @@ pub(crate) fn symbol_options(value: JsValue) -> crate::Result<qr::SymbolOptions>
         l.finish()?;
         options.logo = Some(logo);
     }
+    Ok(options)
+}
+
+fn symbol_options(value: JsValue) -> crate::Result<qr::SymbolOptions> {
+    let Some(mut o) = ObjectArg::optional(value, "options")? else {
+        return Ok(qr::SymbolOptions { ec_level: None, logo: None });
+    };
+    let options = read_symbol(&mut o)?;
     o.finish()?;
     Ok(options)
 }
@@ -272,7 +281,7 @@ fn paint(o: &mut ObjectArg) -> crate::Result<Option<qr::Paint>> {
 /// Reads the options of `qrSvg`: the symbol's, the style and the pixel size.
 fn style_options(value: JsValue) -> crate::Result<(qr::SymbolOptions, qr::QrStyle, u32)> {
     let mut style = qr::QrStyle::default();
-    let Some(mut o) = ObjectArg::optional(value.clone(), "options")? else {
+    let Some(mut o) = ObjectArg::optional(value, "options")? else {
         return Ok((qr::SymbolOptions { ec_level: None, logo: None }, style, 300));
     };
     let size = o.integer("size", 16, 8192, ErrorKind::QrInvalidOptions)?.unwrap_or(300) as u32;
@@ -295,24 +304,9 @@ fn style_options(value: JsValue) -> crate::Result<(qr::SymbolOptions, qr::QrStyl
         None => style.background,
         Some(c) => Some(qr::Rgba::parse(&c, &background_path)?).filter(|c| c.a > 0),
     };
-    // ecLevel and logo are the symbol's options, read by the same code as for qrMatrix.
-    o.value("ecLevel");
-    o.value("logo");
+    let symbol = read_symbol(&mut o)?;
     o.finish()?;
-    let symbol = symbol_options_only(value)?;
     Ok((symbol, style, size))
-}
-
-/// `symbol_options` on an object that also holds style keys.
-fn symbol_options_only(value: JsValue) -> crate::Result<qr::SymbolOptions> {
-    let copy = js_sys::Object::new();
-    for key in ["ecLevel", "logo"] {
-        let v = js_sys::Reflect::get(&value, &key.into()).unwrap_or(JsValue::UNDEFINED);
-        if !v.is_undefined() {
-            let _ = js_sys::Reflect::set(&copy, &key.into(), &v);
-        }
-    }
-    symbol_options(copy.into())
 }
 
 /// The QR code of `text` as an SVG document: one path per colour, in module units, sized

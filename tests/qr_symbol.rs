@@ -3,7 +3,8 @@
 #![cfg(all(not(target_arch = "wasm32"), feature = "qr"))]
 
 use share_earn::qr::{
-    build_symbol, encode, BlockMap, EcChoice, EcLevel, LogoReserve, ModuleRect, Oversize, QrMatrix, SymbolOptions,
+    build_symbol, encode, largest_logo_side, BlockMap, EcChoice, EcLevel, LogoReserve, ModuleRect, Oversize, QrMatrix,
+    SymbolOptions,
 };
 use share_earn::ErrorKind;
 
@@ -116,6 +117,8 @@ fn every_version_and_level_reserves_a_logo_area_that_still_decodes() {
     let mut failures = Vec::new();
     for version in 1..=40u8 {
         for level in EcLevel::ALL {
+            let side = BlockMap::new(version, level).largest_logo();
+            assert_eq!(largest_logo_side(version, level), side, "table entry {version}-{level:?}");
             // rqrr's version table puts version 21's last alignment pattern at 92; ISO/IEC
             // 18004 Annex E (and the encoder) put it at 94. Its grid fit then misreads
             // modules of an undamaged version-21 code, which at level L leaves less margin
@@ -123,7 +126,6 @@ fn every_version_and_level_reserves_a_logo_area_that_still_decodes() {
             if (version, level) == (21, EcLevel::L) {
                 continue;
             }
-            let side = BlockMap::new(version, level).largest_logo();
             let text = filler(version, level);
             let m = encode(&text, EcChoice::Fixed(level)).unwrap();
             assert_eq!(m.version(), version, "filler for {version}-{level:?}");

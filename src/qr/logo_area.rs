@@ -70,6 +70,58 @@ const BLOCKS: [[u8; 4]; 40] = [
     [25, 49, 68, 81], // 37-40
 ];
 
+/// [`BlockMap::largest_logo`] for every version (1..=40) and level (L, M, Q, H): computing
+/// it draws the symbol fourteen times, too slow for every call. A test recomputes every
+/// entry, so the table cannot drift from the computation.
+const LARGEST_LOGO: [[u8; 4]; 40] = [
+    [1, 3, 3, 3],
+    [1, 3, 5, 5],
+    [3, 5, 5, 7],
+    [5, 5, 7, 7], // 1-4
+    [5, 7, 9, 11],
+    [5, 7, 13, 13],
+    [7, 9, 11, 15],
+    [9, 11, 15, 15], // 5-8
+    [9, 13, 17, 17],
+    [11, 13, 17, 19],
+    [11, 17, 19, 19],
+    [13, 11, 19, 21], // 9-12
+    [13, 17, 23, 15],
+    [13, 13, 19, 27],
+    [15, 17, 23, 17],
+    [13, 15, 21, 27], // 13-16
+    [15, 23, 23, 31],
+    [17, 21, 25, 21],
+    [17, 23, 23, 31],
+    [15, 23, 29, 29], // 17-20
+    [17, 25, 23, 35],
+    [21, 29, 27, 37],
+    [21, 31, 31, 39],
+    [23, 29, 35, 39], // 21-24
+    [21, 31, 29, 45],
+    [23, 31, 37, 45],
+    [25, 33, 39, 47],
+    [23, 27, 47, 45], // 25-28
+    [23, 35, 43, 49],
+    [25, 37, 47, 53],
+    [29, 27, 51, 51],
+    [31, 35, 47, 51], // 29-32
+    [25, 33, 51, 59],
+    [17, 23, 53, 55],
+    [29, 31, 57, 53],
+    [21, 25, 55, 53], // 33-36
+    [31, 31, 51, 59],
+    [29, 35, 57, 57],
+    [37, 47, 55, 55],
+    [33, 47, 61, 67], // 37-40
+];
+
+/// The side, in modules, of the largest centred logo area a symbol of `version` (1..=40)
+/// at `level` affords: [`BlockMap::largest_logo`], from a table.
+pub fn largest_logo_side(version: u8, level: EcLevel) -> usize {
+    LARGEST_LOGO[(version.clamp(1, 40) - 1) as usize][level.index()] as usize
+}
+
 const NONE: u16 = u16::MAX;
 
 /// For one version and level: which block each data module's codeword belongs to.

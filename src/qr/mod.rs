@@ -17,7 +17,7 @@ pub mod svg;
 pub mod symbol;
 
 pub use encode::{encode, EcChoice, EcLevel, ModuleRect, QrMatrix};
-pub use logo_area::{BlockMap, LOGO_SHARE};
+pub use logo_area::{largest_logo_side, BlockMap, LOGO_SHARE};
 pub use shapes::{qr_shapes, Path, QrShapes, Seg};
 pub use style::{FinderShape, ModuleShape, Paint, QrStyle, Rgba, Stop, MIN_CONTRAST};
 pub use svg::qr_svg;

@@ -1,7 +1,7 @@
 //! A QR symbol ready to draw: the matrix with the logo area cleared, and what was chosen.
 
 use super::encode::{encode, EcChoice, EcLevel, ModuleRect, QrMatrix};
-use super::logo_area::BlockMap;
+use super::logo_area::largest_logo_side;
 use crate::error::{Error, ErrorKind, Result};
 
 /// What to do when the requested logo is larger than the code can afford.
@@ -90,7 +90,7 @@ pub fn build_symbol(text: &str, options: &SymbolOptions) -> Result<QrSymbol> {
     };
     let width = matrix.width();
     let wanted = cleared_side(width, logo.size, logo.padding);
-    let largest = BlockMap::new(matrix.version(), matrix.ec_level()).largest_logo();
+    let largest = largest_logo_side(matrix.version(), matrix.ec_level());
     let pad = 2 * logo.padding as usize;
     let (side, shrunk) = if wanted <= largest {
         (wanted, false)

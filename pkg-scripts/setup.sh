@@ -6,6 +6,7 @@
 #   wasm-pack          (runs the browser tests)
 #   chromium + chromedriver from Debian (headless browser tests, the demo screenshot)
 #   npm dev dependencies (binaryen's wasm-opt, playwright-core, vite, typescript) from package-lock.json
+#   a Python venv in .venv with ZXing (zxing-cpp) and Pillow from PyPI: the second QR decoder
 #
 # A second run on a set-up machine only checks versions and takes a few seconds.
 # Nothing here downloads a browser or a binary from outside the package registries.
@@ -66,5 +67,18 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_sum" ]; then
   echo "$lock_sum" >"$stamp"
 fi
 [ -x node_modules/binaryen/bin/wasm-opt ] || die "node_modules/binaryen/bin/wasm-opt missing after npm ci"
+
+# --- Python venv with the second QR decoder ------------------------------------------------
+# Re-created only when tests/zxing/requirements.txt changed since the last install.
+py_stamp=.venv/.share-earn-requirements.sha256
+req_sum=$(sha256sum tests/zxing/requirements.txt | awk '{print $1}')
+if [ ! -f "$py_stamp" ] || [ "$(cat "$py_stamp")" != "$req_sum" ]; then
+  command -v python3 >/dev/null || die "python3 not found: install Python 3.9 or newer"
+  log "creating .venv with zxing-cpp and Pillow (pip)"
+  rm -rf .venv
+  python3 -m venv .venv || die "python3 -m venv failed: on Debian, apt-get install -y python3-venv"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r tests/zxing/requirements.txt
+  echo "$req_sum" >"$py_stamp"
+fi
 
 log "ok: $(rustc --version | awk '{print $1, $2}'), wasm-bindgen $want_bindgen, $(wasm-pack --version), $(/usr/bin/chromium --version 2>/dev/null | head -n1), node $(node --version)"

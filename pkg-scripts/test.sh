@@ -56,6 +56,12 @@ step "cargo fmt --check" cargo fmt --all --check
 step "clippy, native" cargo clippy --all-targets --quiet -- -D warnings
 step "clippy, wasm32" cargo clippy --target wasm32-unknown-unknown --lib --tests --quiet -- -D warnings
 step "native tests (cargo test)" cargo test --quiet
+gallery_decodes() {
+  local dir=${CARGO_TARGET_DIR:-target}/qr-gallery
+  rm -rf "$dir"
+  cargo run --quiet --example qr_gallery -- "$dir" && .venv/bin/python tests/zxing/decode_gallery.py "$dir"
+}
+step "every QR style read back by ZXing (zxing-cpp)" gallery_decodes
 step "browser tests (wasm-pack test --headless --chrome)" wasm-pack test --headless --chrome
 step "build the npm package" bash pkg-scripts/build.sh || built=0
 step "size budget of codes and links alone" bash pkg-scripts/build.sh --lean

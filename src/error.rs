@@ -70,6 +70,11 @@ pub enum ErrorKind {
     QrLogoTooLarge,
     /// The dark colour is not dark enough against the background for scanners.
     QrLowContrast,
+
+    /// Image bytes are not a PNG or JPEG, or are corrupt or truncated.
+    ImageInvalid,
+    /// An image is larger than the decode limits (dimensions or memory).
+    ImageTooLarge,
 }
 
 impl ErrorKind {
@@ -99,6 +104,8 @@ impl ErrorKind {
         ErrorKind::QrInvalidOptions,
         ErrorKind::QrLogoTooLarge,
         ErrorKind::QrLowContrast,
+        ErrorKind::ImageInvalid,
+        ErrorKind::ImageTooLarge,
     ];
 
     /// The stable string code, e.g. `"CODE_BAD_CHECKSUM"`.
@@ -128,6 +135,8 @@ impl ErrorKind {
             ErrorKind::QrInvalidOptions => "QR_INVALID_OPTIONS",
             ErrorKind::QrLogoTooLarge => "QR_LOGO_TOO_LARGE",
             ErrorKind::QrLowContrast => "QR_LOW_CONTRAST",
+            ErrorKind::ImageInvalid => "IMAGE_INVALID",
+            ErrorKind::ImageTooLarge => "IMAGE_TOO_LARGE",
         }
     }
 }

@@ -28,6 +28,8 @@
 
 pub mod codes;
 mod error;
+#[cfg(feature = "qr")]
+pub mod imaging;
 pub mod links;
 #[cfg(feature = "qr")]
 pub mod qr;

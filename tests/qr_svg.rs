@@ -4,7 +4,7 @@
 
 use resvg::{tiny_skia, usvg};
 use share_earn::qr::{
-    build_symbol, qr_shapes, qr_svg, EcLevel, FinderShape, LogoReserve, ModuleShape, Oversize, Paint, QrStyle, Rgba,
+    build_symbol, qr_svg, EcLevel, FinderShape, LogoArt, LogoReserve, ModuleShape, Oversize, Paint, QrStyle, Rgba,
     Stop, SymbolOptions,
 };
 use share_earn::ErrorKind;
@@ -14,7 +14,7 @@ const SHARE_URL: &str =
 
 fn svg_for(text: &str, options: &SymbolOptions, style: &QrStyle, pixels: u32) -> String {
     let symbol = build_symbol(text, options).unwrap();
-    qr_svg(&qr_shapes(&symbol.matrix, style), style, pixels)
+    qr_svg(&symbol, style, &LogoArt::default(), pixels)
 }
 
 /// Renders with resvg onto white and decodes with rqrr.

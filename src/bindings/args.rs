@@ -169,6 +169,20 @@ impl ObjectArg {
         }
     }
 
+    /// Bytes: a `Uint8Array` (or any typed array view over bytes) or an `ArrayBuffer`.
+    /// The bytes are copied once into wasm memory.
+    pub(crate) fn bytes(&mut self, key: &'static str) -> Result<Option<Vec<u8>>> {
+        let path = self.child(key);
+        let Some(value) = self.get(key) else { return Ok(None) };
+        if let Some(array) = value.dyn_ref::<js_sys::Uint8Array>() {
+            return Ok(Some(array.to_vec()));
+        }
+        if let Some(buffer) = value.dyn_ref::<js_sys::ArrayBuffer>() {
+            return Ok(Some(js_sys::Uint8Array::new(buffer).to_vec()));
+        }
+        Err(invalid(&path, format!("{path} must be a Uint8Array or an ArrayBuffer, not {}", describe(&value))))
+    }
+
     /// An object whose values are all strings (`{ campaign: "d11" }`).
     pub(crate) fn string_map(&mut self, key: &'static str) -> Result<BTreeMap<String, String>> {
         let Some(inner) = self.object(key)? else { return Ok(BTreeMap::new()) };

@@ -14,6 +14,8 @@ pub mod inputs;
 pub mod links;
 #[cfg(feature = "qr")]
 pub mod qr;
+#[cfg(feature = "qr")]
+pub mod qr_options;
 
 use crate::error::Error;
 use serde::Serialize;
@@ -49,7 +51,9 @@ export type ErrorCode =
   | "QR_DATA_TOO_LONG"
   | "QR_INVALID_OPTIONS"
   | "QR_LOGO_TOO_LARGE"
-  | "QR_LOW_CONTRAST";
+  | "QR_LOW_CONTRAST"
+  | "IMAGE_INVALID"
+  | "IMAGE_TOO_LARGE";
 
 /** What every share-earn function throws on bad input. The instance keeps working. */
 export interface ShareEarnError extends Error {

@@ -178,6 +178,17 @@ impl QrStyle {
             )
             .at("quietZone"));
         }
+        if self.finder_outer == FinderShape::Circle && self.finder_inner == FinderShape::Square {
+            // Along a diagonal the square's corners come within 0.38 modules of the ring,
+            // far from the 1:1:3:1:1 proportions scanners check there: ZXing (the decoder of
+            // most Android scanners) reads none of these codes in our gallery tests.
+            return Err(Error::new(
+                ErrorKind::QrInvalidOptions,
+                "a square centre in a circular finder ring does not scan reliably; use finderInnerShape \"circle\" \
+                 or \"rounded\"",
+            )
+            .at("finderInnerShape"));
+        }
         if let Paint::Linear { stops, .. } | Paint::Radial { stops } = &self.foreground {
             let ordered = stops.windows(2).all(|w| w[0].offset <= w[1].offset);
             let in_range = stops.iter().all(|s| (0.0..=1.0).contains(&s.offset));

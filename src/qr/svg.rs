@@ -2,8 +2,11 @@
 //! written as text (colours are re-serialised from their parsed values), so the result is
 //! always well-formed XML.
 
-use super::shapes::{Path, QrShapes, Seg};
+use super::logo::{logo_geometry, LogoArt};
+use super::shapes::{qr_shapes, Path, Seg};
 use super::style::{FinderShape, ModuleShape, Paint, QrStyle, Rgba};
+use super::symbol::QrSymbol;
+use base64::Engine as _;
 use std::fmt::Write;
 
 /// Writes `n` with at most three decimals and no trailing zeros. Done on integers: float
@@ -68,9 +71,11 @@ fn stops(out: &mut String, stops: &[super::style::Stop]) {
     }
 }
 
-/// The SVG document of `shapes` drawn with `style`, `pixels` wide and high (the viewBox is
-/// in modules, so it scales without blur).
-pub fn qr_svg(shapes: &QrShapes, style: &QrStyle, pixels: u32) -> String {
+/// The SVG document of `symbol` drawn with `style` and `logo`, `pixels` wide and high (the
+/// viewBox is in modules, so it scales without blur). A logo image is embedded as a
+/// `data:` URL of its original bytes.
+pub fn qr_svg(symbol: &QrSymbol, style: &QrStyle, logo: &LogoArt, pixels: u32) -> String {
+    let shapes = qr_shapes(&symbol.matrix, style);
     let modules = path_data(&shapes.modules);
     let finders = path_data(&shapes.finders);
     let id = id_for(&modules);
@@ -124,6 +129,27 @@ pub fn qr_svg(shapes: &QrShapes, style: &QrStyle, pixels: u32) -> String {
     let _ = write!(out, "<path fill=\"{fill}\" d=\"{modules}\"/>");
     if let (Some(color), false) = (style.finder_color, finders.is_empty()) {
         let _ = write!(out, "<path fill=\"{}\" d=\"{finders}\"/>", color.hex());
+    }
+    if let Some(g) = logo_geometry(symbol, style) {
+        if let Some(bg) = logo.background {
+            let mut plate = Path::default();
+            let r = logo.radius * g.area_side;
+            plate.rect(g.area_origin, g.area_origin, g.area_side, g.area_side, [r; 4], false);
+            let _ = write!(out, "<path fill=\"{}\" d=\"{}\"/>", bg.hex(), path_data(&plate));
+        }
+        if let Some(image) = &logo.image {
+            let at = g.area_origin + (g.area_side - g.logo_side) / 2.0;
+            out.push_str("<image x=\"");
+            for (i, v) in [at, at, g.logo_side, g.logo_side].into_iter().enumerate() {
+                if i > 0 {
+                    out.push_str(["", "\" y=\"", "\" width=\"", "\" height=\""][i]);
+                }
+                num(&mut out, v);
+            }
+            let _ = write!(out, "\" preserveAspectRatio=\"xMidYMid meet\" href=\"data:{};base64,", image.mime);
+            base64::engine::general_purpose::STANDARD.encode_string(&image.bytes, &mut out);
+            out.push_str("\"/>");
+        }
     }
     out.push_str("</svg>");
     out

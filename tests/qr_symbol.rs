@@ -219,3 +219,58 @@ fn the_largest_logo_leaves_room_for_scanning_errors() {
         }
     }
 }
+
+/// The encoder runs the `qrcode` crate's stages with a faster mask scoring of its own:
+/// every module must still be exactly what `QrCode` itself produces.
+mod same_as_the_crate {
+    use super::*;
+    use proptest::prelude::*;
+    use qrcode::{EcLevel as CrateLevel, QrCode};
+
+    fn crate_level(l: EcLevel) -> CrateLevel {
+        match l {
+            EcLevel::L => CrateLevel::L,
+            EcLevel::M => CrateLevel::M,
+            EcLevel::Q => CrateLevel::Q,
+            EcLevel::H => CrateLevel::H,
+        }
+    }
+
+    fn assert_same(text: &str, level: EcLevel) {
+        let ours = encode(text, EcChoice::Fixed(level)).unwrap();
+        let theirs = QrCode::with_error_correction_level(text.as_bytes(), crate_level(level)).unwrap();
+        let dark: Vec<bool> = theirs.to_colors().into_iter().map(|c| c == qrcode::Color::Dark).collect();
+        assert_eq!(ours.width(), theirs.width(), "{text:?} at {level:?}");
+        assert!(ours.modules() == dark.as_slice(), "modules differ for {text:?} at {level:?}");
+    }
+
+    #[test]
+    fn on_share_links_cjk_and_digits_at_every_level() {
+        let texts = [
+            "https://shop.example.com/p/10086?ref=K7M2Q9XD&utm_source=wechat&utm_medium=poster&utm_campaign=double11",
+            "分享赚 ¥12.34 邀请码 K7M2-Q9XD",
+            "HTTPS://S.EXAMPLE.COM/R/K7M2Q9XD",
+            "12345678901234567890",
+            "",
+        ];
+        for text in texts {
+            for level in EcLevel::ALL {
+                assert_same(text, level);
+            }
+        }
+        // Every version: fill each one close to its capacity.
+        for version in 1..=40 {
+            for level in EcLevel::ALL {
+                assert_same(&filler(version, level), level);
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 150, ..ProptestConfig::default() })]
+        #[test]
+        fn on_random_text(text in "[a-zA-Z0-9 :/?&=%.分享赚¥-]{0,300}", level in 0usize..4) {
+            assert_same(&text, EcLevel::ALL[level]);
+        }
+    }
+}

@@ -21,44 +21,78 @@ pub fn straight_rgba(pixmap: &Pixmap) -> Vec<u8> {
         .collect()
 }
 
-/// The distinct colours of `rgba`, in order of first appearance, if there are at most 256.
-fn palette_of(rgba: &[u8]) -> Option<Vec<[u8; 4]>> {
-    let mut index: HashMap<[u8; 4], u8> = HashMap::new();
-    let mut colors = Vec::new();
-    let mut last: Option<[u8; 4]> = None;
-    for px in rgba.chunks_exact(4) {
-        let c = [px[0], px[1], px[2], px[3]];
-        // Runs of one colour are the common case: skip the map lookup for them.
-        if last == Some(c) {
-            continue;
-        }
-        last = Some(c);
-        if let std::collections::hash_map::Entry::Vacant(slot) = index.entry(c) {
-            if colors.len() == 256 {
-                return None;
-            }
-            slot.insert(colors.len() as u8);
-            colors.push(c);
+/// Colour -> palette index. Codes have a handful of colours, looked up by a short linear
+/// scan; anti-aliased drawings can have up to 256, looked up in a hash map.
+#[derive(Default)]
+struct Palette {
+    colors: Vec<u32>,
+    map: HashMap<u32, u8>,
+}
+
+impl Palette {
+    const SCAN: usize = 16;
+
+    fn find(&self, c: u32) -> Option<u8> {
+        if self.colors.len() <= Self::SCAN {
+            self.colors.iter().position(|&k| k == c).map(|i| i as u8)
+        } else {
+            self.map.get(&c).copied()
         }
     }
-    Some(colors)
+
+    /// Adds `c` if new; `false` when it would be the 257th colour.
+    fn add(&mut self, c: u32) -> bool {
+        if self.find(c).is_some() {
+            return true;
+        }
+        if self.colors.len() == 256 {
+            return false;
+        }
+        self.colors.push(c);
+        if self.colors.len() == Self::SCAN + 1 {
+            self.map = self.colors.iter().enumerate().map(|(i, &k)| (k, i as u8)).collect();
+        } else if self.colors.len() > Self::SCAN {
+            self.map.insert(c, (self.colors.len() - 1) as u8);
+        }
+        true
+    }
+}
+
+fn pixels_u32(rgba: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    rgba.chunks_exact(4).map(|p| u32::from_le_bytes([p[0], p[1], p[2], p[3]]))
+}
+
+/// The distinct colours of `rgba` in order of first appearance, if there are at most 256.
+fn palette_of(rgba: &[u8]) -> Option<Palette> {
+    let mut palette = Palette::default();
+    let mut last = None;
+    for c in pixels_u32(rgba) {
+        // Runs of one colour are the common case: skip the lookup for them.
+        if last != Some(c) {
+            last = Some(c);
+            if !palette.add(c) {
+                return None;
+            }
+        }
+    }
+    Some(palette)
 }
 
 /// Packs palette indices at `depth` bits per pixel, rows padded to whole bytes.
-fn pack_indices(rgba: &[u8], width: usize, colors: &[[u8; 4]], depth: u8) -> Vec<u8> {
-    let index: HashMap<[u8; 4], u8> = colors.iter().enumerate().map(|(i, c)| (*c, i as u8)).collect();
+fn pack_indices(rgba: &[u8], width: usize, palette: &Palette, depth: u8) -> Vec<u8> {
     let per_byte = 8 / depth as usize;
     let row_bytes = width.div_ceil(per_byte);
     let rows = rgba.len() / 4 / width.max(1);
     let mut out = vec![0u8; row_bytes * rows];
-    let mut last = ([0u8; 4], 0u8);
-    for (i, px) in rgba.chunks_exact(4).enumerate() {
-        let c = [px[0], px[1], px[2], px[3]];
-        let v = if c == last.0 { last.1 } else { index.get(&c).copied().unwrap_or(0) };
-        last = (c, v);
-        let (y, x) = (i / width, i % width);
-        let shift = 8 - depth as usize * (x % per_byte + 1);
-        out[y * row_bytes + x / per_byte] |= v << shift;
+    let mut last = (u32::MAX, 0u8);
+    for (row, line) in out.chunks_exact_mut(row_bytes).zip(rgba.chunks_exact(width * 4)) {
+        for (x, c) in pixels_u32(line).enumerate() {
+            if c != last.0 {
+                last = (c, palette.find(c).unwrap_or(0));
+            }
+            let shift = 8 - depth as usize * (x % per_byte + 1);
+            row[x / per_byte] |= last.1 << shift;
+        }
     }
     out
 }
@@ -72,7 +106,8 @@ pub fn encode_png(pixmap: &Pixmap) -> Vec<u8> {
     let mut out = Vec::with_capacity(rgba.len() / 8 + 1024);
     let mut encoder = png::Encoder::new(&mut out, w, h);
     encoder.set_compression(png::Compression::Fast);
-    let data = if let Some(colors) = palette_of(&rgba) {
+    let data = if let Some(palette) = palette_of(&rgba) {
+        let colors: Vec<[u8; 4]> = palette.colors.iter().map(|c| c.to_le_bytes()).collect();
         let depth = match colors.len() {
             0..=2 => 1,
             3..=4 => 2,
@@ -92,7 +127,7 @@ pub fn encode_png(pixmap: &Pixmap) -> Vec<u8> {
             let last = colors.iter().rposition(|c| c[3] != 255).unwrap_or(0);
             encoder.set_trns(colors[..=last].iter().map(|c| c[3]).collect::<Vec<u8>>());
         }
-        pack_indices(&rgba, w as usize, &colors, depth)
+        pack_indices(&rgba, w as usize, &palette, depth)
     } else if rgba.chunks_exact(4).all(|p| p[3] == 255) {
         encoder.set_color(png::ColorType::Rgb);
         rgba.chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]).collect()

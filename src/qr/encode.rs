@@ -1,13 +1,17 @@
 //! Text -> QR module matrix, with the choice of error-correction level.
 //!
-//! Encoding (segments, Reed-Solomon, placement, mask choice) is the `qrcode` crate's; this
-//! file chooses the level and reads back what the crate chose. With `EcChoice::Auto` the
+//! Encoding (segments, Reed-Solomon, placement) is the `qrcode` crate's, step by step
+//! through its public stages; the mask is chosen by its scoring rules in [`super::mask`],
+//! computed faster. This file chooses the level and reads back what was chosen. With `EcChoice::Auto` the
 //! level is the highest one that fits in the version the lowest allowed level needs, as
 //! segno and Nayuki's library do: error correction that costs no extra size is free.
 
+use super::mask::best_masked;
 use crate::error::{Error, ErrorKind, Result};
-use qrcode::types::QrError;
-use qrcode::{EcLevel as CrateLevel, QrCode, Version};
+use qrcode::bits::{encode_auto, Bits};
+use qrcode::canvas::Canvas;
+use qrcode::types::{QrError, QrResult};
+use qrcode::{EcLevel as CrateLevel, Version};
 
 /// Error-correction level: the share of codewords that can be restored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -100,16 +104,32 @@ fn too_long(level: EcLevel, len: usize) -> Error {
     )
 }
 
-fn from_crate(code: &QrCode) -> Result<QrMatrix> {
-    let version = match code.version() {
-        Version::Normal(v) => v as u8,
-        Version::Micro(_) => return Err(Error::new(ErrorKind::QrDataTooLong, "micro QR codes are not used")),
+/// The bits of `data` in exactly `version` at `level`, if they fit.
+fn bits_in(data: &[u8], version: Version, level: EcLevel) -> QrResult<Bits> {
+    let mut bits = Bits::new(version);
+    bits.push_optimal_data(data)?;
+    bits.push_terminator(level.to_crate())?;
+    Ok(bits)
+}
+
+/// Error correction, placement and mask: what `QrCode::with_bits` does, with the fast
+/// mask scoring.
+fn symbol(bits: Bits, level: EcLevel) -> Result<QrMatrix> {
+    let version = bits.version();
+    let Version::Normal(v) = version else {
+        return Err(Error::new(ErrorKind::QrDataTooLong, "micro QR codes are not used"));
     };
-    let width = code.width();
-    let dark = code.to_colors().into_iter().map(|c| c == qrcode::Color::Dark).collect();
-    let mut m = QrMatrix { width, dark, version, ec_level: EcLevel::L, mask: 0 };
-    let (level, mask) = m.format_info();
-    m.ec_level = level;
+    let data = bits.into_bytes();
+    let (codewords, ec) = qrcode::ec::construct_codewords(&data, version, level.to_crate())
+        .map_err(|e| Error::new(ErrorKind::QrDataTooLong, format!("the text cannot be encoded: {e}")))?;
+    let mut canvas = Canvas::new(version, level.to_crate());
+    canvas.draw_all_functional_patterns();
+    canvas.draw_data(&codewords, &ec);
+    let width = version.width() as usize;
+    let dark = best_masked(&canvas, width);
+    let mut m = QrMatrix { width, dark, version: v as u8, ec_level: level, mask: 0 };
+    let (read_level, mask) = m.format_info();
+    m.ec_level = read_level;
     m.mask = mask;
     Ok(m)
 }
@@ -124,19 +144,19 @@ pub fn encode(text: &str, choice: EcChoice) -> Result<QrMatrix> {
         EcChoice::Auto { floor } => (floor, false),
         EcChoice::Fixed(level) => (level, true),
     };
-    let smallest = QrCode::with_error_correction_level(data, floor.to_crate()).map_err(|e| match e {
+    let smallest = encode_auto(data, floor.to_crate()).map_err(|e| match e {
         QrError::DataTooLong => too_long(floor, data.len()),
         other => Error::new(ErrorKind::QrDataTooLong, format!("the text cannot be encoded: {other}")),
     })?;
     if !fixed {
         let version = smallest.version();
-        for level in EcLevel::ALL.iter().rev().filter(|&&l| l > floor) {
-            if let Ok(code) = QrCode::with_version(data, version, level.to_crate()) {
-                return from_crate(&code);
+        for &level in EcLevel::ALL.iter().rev().filter(|&&l| l > floor) {
+            if let Ok(bits) = bits_in(data, version, level) {
+                return symbol(bits, level);
             }
         }
     }
-    from_crate(&smallest)
+    symbol(smallest, floor)
 }
 
 impl QrMatrix {

@@ -15,6 +15,7 @@
 pub mod encode;
 pub mod logo;
 pub mod logo_area;
+mod mask;
 pub mod raster;
 pub mod shapes;
 pub mod style;

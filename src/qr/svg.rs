@@ -9,42 +9,92 @@ use super::symbol::QrSymbol;
 use base64::Engine as _;
 use std::fmt::Write;
 
+/// Appends the decimal digits of `v`.
+fn digits(out: &mut String, mut v: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    out.extend(buf[i..].iter().map(|&b| b as char));
+}
+
 /// Writes `n` with at most three decimals and no trailing zeros. Done on integers: float
-/// formatting would add some 20 KB of the standard library to the `.wasm`.
+/// formatting would add some 20 KB of the standard library to the `.wasm`, and the
+/// formatting machinery is slow for the thousands of numbers of a path.
 fn num(out: &mut String, n: f64) {
     let thousandths = (n * 1000.0).round() as i64;
     if thousandths < 0 {
         out.push('-');
     }
     let t = thousandths.unsigned_abs();
-    let _ = write!(out, "{}", t / 1000);
+    digits(out, t / 1000);
     let mut frac = t % 1000;
     if frac != 0 {
         out.push('.');
-        let mut digits = 3;
+        let mut width = 3;
         while frac % 10 == 0 {
             frac /= 10;
-            digits -= 1;
+            width -= 1;
         }
-        let _ = write!(out, "{frac:0digits$}");
+        let shown = if frac < 10 { width - 1 } else if frac < 100 { width - 2 } else { width - 3 };
+        (0..shown).for_each(|_| out.push('0'));
+        digits(out, frac);
     }
 }
 
+/// Path data, compact: horizontal and vertical lines as relative `h`/`v`, and the line
+/// that returns to a contour's start left to `Z`.
 fn path_data(path: &Path) -> String {
-    let mut d = String::with_capacity(path.segs.len() * 8);
-    for seg in &path.segs {
-        let (cmd, values): (char, &[f64]) = match seg {
-            Seg::Move(x, y) => ('M', &[*x, *y]),
-            Seg::Line(x, y) => ('L', &[*x, *y]),
-            Seg::Cubic(a, b, c, e, f, g) => ('C', &[*a, *b, *c, *e, *f, *g]),
-            Seg::Close => ('Z', &[]),
-        };
-        d.push(cmd);
-        for (i, v) in values.iter().enumerate() {
-            if i > 0 {
+    let mut d = String::with_capacity(path.segs.len() * 6);
+    let (mut cx, mut cy) = (0.0, 0.0);
+    let (mut sx, mut sy) = (0.0, 0.0);
+    for (i, seg) in path.segs.iter().enumerate() {
+        match *seg {
+            Seg::Move(x, y) => {
+                d.push('M');
+                num(&mut d, x);
                 d.push(' ');
+                num(&mut d, y);
+                (cx, cy, sx, sy) = (x, y, x, y);
             }
-            num(&mut d, *v);
+            Seg::Line(x, y) => {
+                let closes = (x, y) == (sx, sy) && matches!(path.segs.get(i + 1), Some(Seg::Close));
+                if closes || (x, y) == (cx, cy) {
+                    // Z draws it; or it has no length.
+                } else if y == cy {
+                    d.push('h');
+                    num(&mut d, x - cx);
+                } else if x == cx {
+                    d.push('v');
+                    num(&mut d, y - cy);
+                } else {
+                    d.push('L');
+                    num(&mut d, x);
+                    d.push(' ');
+                    num(&mut d, y);
+                }
+                (cx, cy) = (x, y);
+            }
+            Seg::Cubic(a, b, c, e, f, g) => {
+                d.push('C');
+                for (k, v) in [a, b, c, e, f, g].into_iter().enumerate() {
+                    if k > 0 {
+                        d.push(' ');
+                    }
+                    num(&mut d, v);
+                }
+                (cx, cy) = (f, g);
+            }
+            Seg::Close => {
+                d.push('Z');
+                (cx, cy) = (sx, sy);
+            }
         }
     }
     d

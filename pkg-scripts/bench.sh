@@ -8,7 +8,7 @@
 #
 # The browser harness is the bench-peers folder (default ../shared/bench-peers, next to this
 # repository; BENCH_PEERS=/path/to/bench-peers to use another). Extra arguments go to it,
-# e.g. `pkg-scripts/bench.sh browser --rounds 5`.
+# e.g. `pkg-scripts/bench.sh browser --rounds 5`; BENCH_WORKLOADS="w1" runs only W1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-all}
@@ -24,6 +24,10 @@ if [ "$what" = browser ] || [ "$what" = all ]; then
   bash pkg-scripts/setup.sh
   bash pkg-scripts/build.sh
   [ -d "$peers/node_modules" ] || (cd "$peers" && npm ci --no-audit --no-fund)
-  node "$peers/run.mjs" --only w3 --impl benches/browser/w3-share-earn.mjs \
-    --impl-asset share_earn_bg.wasm=pkg/share_earn_bg.wasm --rounds 3 "$@"
+  # One run per workload: each module fetches the same .wasm, which the harness counts once
+  # per --impl module in a run.
+  for w in ${BENCH_WORKLOADS:-w1 w3}; do
+    node "$peers/run.mjs" --only "$w" --impl "benches/browser/$w-share-earn.mjs" \
+      --impl-asset share_earn_bg.wasm=pkg/share_earn_bg.wasm --rounds 3 "$@"
+  done
 fi

@@ -274,3 +274,17 @@ mod same_as_the_crate {
         }
     }
 }
+
+#[test]
+fn padding_that_fills_the_whole_logo_room_is_refused_at_the_padding() {
+    // Version 1 has the least room of all; padding 4 clears 8 modules before any logo.
+    let largest = share_earn::qr::largest_logo_side(1, EcLevel::H);
+    assert!(largest <= 8, "version 1-H affords {largest} modules");
+    for oversize in [Oversize::Shrink, Oversize::Reject] {
+        let options =
+            SymbolOptions { ec_level: Some(EcLevel::H), logo: Some(LogoReserve { size: 0.1, padding: 4, oversize }) };
+        let e = build_symbol("x", &options).unwrap_err();
+        assert_eq!((e.kind(), e.path()), (ErrorKind::QrLogoTooLarge, Some("logo.padding")), "{e}");
+        assert!(!e.message().contains("ecLevel"), "already at H: {e}");
+    }
+}

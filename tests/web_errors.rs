@@ -7,7 +7,7 @@ use share_earn::bindings::codes::{
     decode_member_code, encode_member_code, format_member_code, generate_vouchers, MemberCodec,
 };
 use share_earn::bindings::links::{build_share_link, decide_attribution, pack_scene, parse_scene, parse_share_link};
-use share_earn::bindings::qr::{qr_matrix, qr_svg};
+use share_earn::bindings::qr::{qr_matrix, qr_png, qr_svg};
 use share_earn::bindings::TS_ERRORS;
 use std::collections::BTreeSet;
 use wasm_bindgen::prelude::*;
@@ -79,6 +79,14 @@ fn one_case_per_code() -> Vec<(&'static str, Option<&'static str>, Reach)> {
         }),
         ("QR_LOW_CONTRAST", Some("options.foreground"), || {
             qr_svg(s("x"), some(r##"{"foreground":"#ffeb3b"}"##)).map(JsValue::from)
+        }),
+        ("IMAGE_INVALID", Some("options.logo.image"), || {
+            let options = with_logo_image(r#"{"logo":{}}"#, &uint8(b"GIF89a, not a PNG or JPEG").into());
+            qr_png(s("x"), Some(typed(options))).map(JsValue::from)
+        }),
+        ("IMAGE_TOO_LARGE", Some("options.logo.image"), || {
+            let options = with_logo_image(r#"{"logo":{}}"#, &uint8(&png_claiming(100_000, 100_000)).into());
+            qr_png(s("x"), Some(typed(options))).map(JsValue::from)
         }),
     ]
 }
@@ -178,5 +186,46 @@ fn a_value_that_is_no_number_is_invalid_argument_and_a_bad_number_keeps_the_code
         // A good number goes through.
         let good = if path.ends_with("Ms") { 1_700_000_000_000.0 } else { 12.0 };
         call(n(good)).unwrap_or_else(|e| panic!("{path} = {good}: {e:?}"));
+    }
+}
+
+/// The number options of the QR functions whose every value in [`bad_numbers`] is out of
+/// range: (path, the code of such a number, a good value, the call).
+fn qr_number_options() -> Vec<(&'static str, &'static str, f64, WithNumber)> {
+    fn png_with(key: &str, v: &JsValue) -> Result<JsValue, JsValue> {
+        qr_png(s(SHARE_URL), Some(typed(with("{}", key, v)))).map(JsValue::from)
+    }
+    fn png_logo_with(key: &str, v: &JsValue) -> Result<JsValue, JsValue> {
+        let options = json(r#"{"logo":{}}"#);
+        assert!(js_sys::Reflect::set(&get(&options, "logo"), &s(key), v).unwrap());
+        qr_png(s(SHARE_URL), Some(typed(options))).map(JsValue::from)
+    }
+    // A version-1 code has no room for a padded logo: a real share URL has.
+    const SHARE_URL: &str = "https://shop.example.com/p/10086?ref=K7M2Q9XD&utm_source=wechat";
+    vec![
+        ("options.size", "QR_INVALID_OPTIONS", 300.0, |v| png_with("size", &v)),
+        ("options.quietZone", "QR_INVALID_OPTIONS", 4.0, |v| png_with("quietZone", &v)),
+        ("options.logo.size", "QR_INVALID_OPTIONS", 0.2, |v| png_logo_with("size", &v)),
+        ("options.logo.padding", "QR_INVALID_OPTIONS", 2.0, |v| png_logo_with("padding", &v)),
+        ("options.logo.radius", "QR_INVALID_OPTIONS", 0.25, |v| png_logo_with("radius", &v)),
+        ("options.logo.size", "QR_INVALID_OPTIONS", 0.2, |v| {
+            qr_matrix(s(SHARE_URL), Some(typed(with(r#"{"logo":{}}"#, "logo", &with("{}", "size", &v)))))
+                .map(JsValue::from)
+        }),
+    ]
+}
+
+#[wasm_bindgen_test]
+fn qr_number_options_follow_the_same_rule() {
+    for (path, domain, good, call) in qr_number_options() {
+        for (value, shown) in not_numbers() {
+            expect_error_saying(call(value), "INVALID_ARGUMENT", Some(path), shown);
+            assert_still_works();
+        }
+        for value in bad_numbers() {
+            expect_error(call(n(value)), domain, Some(path));
+            assert_still_works();
+        }
+        call(n(good)).unwrap_or_else(|e| panic!("{path} = {good}: {}", message_of(&e)));
     }
 }

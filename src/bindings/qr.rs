@@ -112,8 +112,9 @@ pub fn qr_svg(
 #[derive(Tsify, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct QrImage {
-    /// PNG bytes (`qrPng`): a 1-bit palette image for a plain two-colour code, RGB or
-    /// RGBA when shapes are anti-aliased or there are gradients or a logo.
+    /// `qrPng`: PNG bytes, a palette image (1 to 8 bits a pixel) when the drawing has at
+    /// most 256 colours (a plain code is 1-bit), else RGB or RGBA. `qrPixels`: straight-alpha
+    /// RGBA, row by row.
     #[tsify(type = "Uint8Array")]
     #[serde(with = "serde_bytes_as_uint8array")]
     pub bytes: Vec<u8>,
@@ -166,7 +167,8 @@ pub fn qr_png(
 }
 
 /// The QR code of `text` as straight-alpha RGBA pixels, row by row, in `bytes`
-/// (`new ImageData(new Uint8ClampedArray(r.bytes.buffer), r.width)` draws it on a canvas).
+/// (`ctx.putImageData(new ImageData(new Uint8ClampedArray(r.bytes), r.width), 0, 0)` draws
+/// it on a canvas).
 #[wasm_bindgen(js_name = qrPixels)]
 pub fn qr_pixels(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,

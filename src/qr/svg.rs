@@ -42,7 +42,13 @@ fn num(out: &mut String, n: f64) {
             frac /= 10;
             width -= 1;
         }
-        let shown = if frac < 10 { width - 1 } else if frac < 100 { width - 2 } else { width - 3 };
+        let shown = if frac < 10 {
+            width - 1
+        } else if frac < 100 {
+            width - 2
+        } else {
+            width - 3
+        };
         (0..shown).for_each(|_| out.push('0'));
         digits(out, frac);
     }

@@ -94,13 +94,28 @@ pub fn build_symbol(text: &str, options: &SymbolOptions) -> Result<QrSymbol> {
     let pad = 2 * logo.padding as usize;
     let (side, shrunk) = if wanted <= largest {
         (wanted, false)
-    } else if logo.oversize == Oversize::Reject || largest <= pad {
-        let safe = largest.saturating_sub(pad) as f64 / width as f64;
+    } else if largest <= pad {
+        // No logo size helps: the padding alone takes all the room there is.
+        return Err(Error::new(
+            ErrorKind::QrLogoTooLarge,
+            format!(
+                "this code (version {}, level {}) has room for a logo area of {largest} modules, which padding {} \
+                 alone fills: lower logo.padding{}, or make the text longer (a larger code has more room)",
+                matrix.version(),
+                matrix.ec_level().name(),
+                logo.padding,
+                if matrix.ec_level() == EcLevel::H { "" } else { ", use ecLevel \"H\"" },
+            ),
+        )
+        .at("logo.padding"));
+    } else if logo.oversize == Oversize::Reject {
+        let safe = (largest - pad) as f64 / width as f64;
+        let hint = if matrix.ec_level() == EcLevel::H { "" } else { ", use ecLevel \"H\"" };
         return Err(Error::new(
             ErrorKind::QrLogoTooLarge,
             format!(
                 "a logo {}% as wide as this code (version {}, level {}) would make it unreadable; at most {}% is \
-                 safe with padding {}: make the logo smaller, use ecLevel \"H\", or shorten the text",
+                 safe with padding {}: make the logo smaller{hint}, or use oversize \"shrink\"",
                 (logo.size * 100.0).round() as i64,
                 matrix.version(),
                 matrix.ec_level().name(),

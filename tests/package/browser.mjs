@@ -8,6 +8,7 @@ import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../pkg-scripts/serve.mjs';
+import { decoderCases } from './cases.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -53,6 +54,11 @@ for (const [label, path] of pages) {
     results = [{ name: 'load', ok: false, error: String(error) }];
   }
   for (const p of problems) results.push({ name: p, ok: false, error: p });
+  // Every page and the Worker have createImageBitmap and OffscreenCanvas: the cases that need
+  // the platform's decoder must have run, not been skipped.
+  for (const { name } of decoderCases) {
+    if (!results.some((r) => r.name === name)) results.push({ name, ok: false, error: 'did not run' });
+  }
   const bad = results.filter((r) => !r.ok);
   passed += results.length - bad.length;
   failed += bad.length;

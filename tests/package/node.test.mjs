@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as lib from 'share-earn';
-import { runCases } from './cases.mjs';
+import { decoderCases, runCases, runDecoderCases } from './cases.mjs';
 
 test('functions work right after import, without init()', () => {
   // No await init() before this call: the Node entry instantiates synchronously.
@@ -16,6 +16,12 @@ test('functions work right after import, without init()', () => {
 for (const result of runCases(lib)) {
   test(result.name, () => assert.ok(result.ok, result.error));
 }
+
+test('decoder cases run where the platform decodes images, and Node has no such decoder', async () => {
+  assert.ok(decoderCases.length > 0);
+  // Node has neither createImageBitmap nor OffscreenCanvas: the cases run in the browsers only.
+  assert.deepEqual(await runDecoderCases(lib), []);
+});
 
 test('init() and initSync() are harmless no-ops in Node', async () => {
   await lib.default();

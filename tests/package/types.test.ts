@@ -14,6 +14,11 @@ import init, {
   rememberReferral,
   currentReferral,
   isShareEarnError,
+  qrPng,
+  qrPixels,
+  qrSvg,
+  type QrImage,
+  type QrStyleOptions,
   type ErrorCode,
   type ShareEarnError,
   type VoucherBatch,
@@ -71,6 +76,47 @@ async function usage(): Promise<void> {
   // @ts-expect-error not an error code
   const bad: ErrorCode = 'NOT_A_CODE';
 
+  const style: QrStyleOptions = {
+    size: 300,
+    ecLevel: 'H',
+    quietZone: 4,
+    moduleShape: 'dots',
+    finderShape: 'circle',
+    finderInnerShape: 'rounded',
+    foreground: { type: 'linear', angle: 45, stops: [{ offset: 0, color: '#c41d2f' }, { offset: 1, color: 'navy' }] },
+    finderColor: 'black',
+    background: 'transparent',
+    logo: { image: new Uint8Array([137, 80, 78, 71]), size: 0.2, padding: 1, oversize: 'shrink', background: '#fff', radius: 0.5 },
+  };
+  const r: QrImage = qrPng(link, style);
+  const png: Uint8Array = r.bytes;
+  const level: 'L' | 'M' | 'Q' | 'H' = r.ecLevel;
+  const dims: number = r.width + r.height + r.modulePixels + r.margin + r.version + r.mask;
+  const logoModules: number | undefined = r.logo?.modules;
+  const shrunk: boolean | undefined = r.logo?.shrunk;
+  const rgba = qrPixels(link, { logo: { image: new ArrayBuffer(8) }, foreground: 'red' });
+  // A copy type-checks. (The zero-copy `new Uint8ClampedArray(rgba.bytes.buffer)` of the qrPixels
+  // doc comment does not with TypeScript >= 5.7: `bytes` is declared `Uint8Array`, whose
+  // `buffer` is `ArrayBufferLike`, and ImageData wants an `ArrayBuffer`.)
+  const image = new ImageData(new Uint8ClampedArray(rgba.bytes), rgba.width);
+  const svg: string = qrSvg(link, { foreground: { type: 'radial', stops: [] } });
+
+  // @ts-expect-error the level is one of four letters, not any string
+  const notALevel: 'X' = r.ecLevel;
+  // @ts-expect-error bytes are a Uint8Array, not a string
+  const notAString: string = r.bytes;
+  // @ts-expect-error moduleShape is one of three names
+  qrPng(link, { moduleShape: 'hearts' });
+  // @ts-expect-error logo.image is bytes, not a number
+  qrPng(link, { logo: { image: 42 } });
+  // @ts-expect-error logo.image is bytes, not a URL string
+  qrPixels(link, { logo: { image: 'logo.png' } });
+  // @ts-expect-error unknown option names are refused by the types too
+  qrPng(link, { colour: 'red' });
+  // @ts-expect-error a gradient's type is linear or radial
+  qrPng(link, { foreground: { type: 'conic', stops: [] } });
+
   void [length, p, first, ref, sku, action, record, persisted, current, bad];
+  void [png, level, dims, logoModules, shrunk, image, svg, notALevel, notAString];
 }
 void usage;

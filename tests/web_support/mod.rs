@@ -278,3 +278,86 @@ extern "C" {
 pub fn browser_url(url: &str) -> Url {
     Url::new(url).unwrap_or_else(|e| panic!("the browser rejects {url}: {e:?}"))
 }
+
+/// A JS `Uint8Array` holding a copy of `bytes`.
+pub fn uint8(bytes: &[u8]) -> js_sys::Uint8Array {
+    js_sys::Uint8Array::from(bytes)
+}
+
+/// The object of the JSON text `base` with `logo.image` set to `image` (`base` must have a
+/// `logo` object).
+pub fn with_logo_image(base: &str, image: &JsValue) -> JsValue {
+    let object = json(base);
+    let logo = get(&object, "logo");
+    assert!(logo.is_object(), "{base} has no logo object");
+    assert!(js_sys::Reflect::set(&logo, &s("image"), image).unwrap());
+    object
+}
+
+/// CRC-32 (ISO 3309, the polynomial of PNG and zlib), bit by bit: written here rather than
+/// taken from the crate's own PNG encoder.
+pub fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &b in bytes {
+        crc ^= b as u32;
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}
+
+/// One PNG chunk: length, type, data, CRC of type and data (PNG spec 5.3).
+pub fn png_chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+    let mut out = (data.len() as u32).to_be_bytes().to_vec();
+    out.extend_from_slice(kind);
+    out.extend_from_slice(data);
+    let mut checked = kind.to_vec();
+    checked.extend_from_slice(data);
+    out.extend_from_slice(&crc32(&checked).to_be_bytes());
+    out
+}
+
+/// The eight bytes every PNG starts with.
+pub const PNG_SIGNATURE: [u8; 8] = [0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
+/// A well-formed PNG that claims `width` x `height` 8-bit RGBA pixels: signature, IHDR, one
+/// IDAT holding an empty zlib stream, IEND. Every CRC is right, so only the size is wrong
+/// (a decompression bomb's header).
+pub fn png_claiming(width: u32, height: u32) -> Vec<u8> {
+    let mut ihdr = width.to_be_bytes().to_vec();
+    ihdr.extend_from_slice(&height.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]); // depth 8, RGBA, deflate, filter 0, no interlace
+    let mut out = PNG_SIGNATURE.to_vec();
+    out.extend(png_chunk(b"IHDR", &ihdr));
+    // zlib header 78 01, one final stored block of length 0, Adler-32 of nothing (1).
+    out.extend(png_chunk(b"IDAT", &[0x78, 0x01, 0x01, 0x00, 0x00, 0xFF, 0xFF, 0x00, 0x00, 0x00, 0x01]));
+    out.extend(png_chunk(b"IEND", &[]));
+    out
+}
+
+/// The IHDR of PNG `bytes`, after checking the signature and the length and CRC of every
+/// chunk up to IEND: (width, height, bit depth, colour type, chunk types in order).
+pub fn png_header(bytes: &[u8]) -> (u32, u32, u8, u8, Vec<String>) {
+    assert_eq!(bytes.get(..8), Some(&PNG_SIGNATURE[..]), "PNG signature");
+    let be = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+    let mut at = 8;
+    let mut kinds = Vec::new();
+    loop {
+        assert!(at + 12 <= bytes.len(), "a chunk is cut off at byte {at} (chunks so far: {kinds:?})");
+        let len = be(at) as usize;
+        let kind = String::from_utf8_lossy(&bytes[at + 4..at + 8]).into_owned();
+        assert!(at + 12 + len <= bytes.len(), "chunk {kind} runs past the end");
+        let crc = be(at + 8 + len);
+        assert_eq!(crc, crc32(&bytes[at + 4..at + 8 + len]), "CRC of chunk {kind}");
+        at += 12 + len;
+        kinds.push(kind.clone());
+        if kind == "IEND" {
+            break;
+        }
+    }
+    assert_eq!(at, bytes.len(), "nothing after IEND");
+    assert_eq!(kinds.first().map(String::as_str), Some("IHDR"), "IHDR comes first");
+    assert_eq!(be(8), 13, "IHDR is 13 bytes");
+    (be(16), be(20), bytes[24], bytes[25], kinds)
+}

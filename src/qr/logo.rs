@@ -62,8 +62,10 @@ impl LogoArt {
 /// coordinates of [`super::QrShapes`]).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LogoGeometry {
-    /// Left and top edge of the cleared area.
-    pub area_origin: f64,
+    /// Left edge of the cleared area.
+    pub area_x: f64,
+    /// Top edge of the cleared area.
+    pub area_y: f64,
     /// Side of the cleared area.
     pub area_side: f64,
     /// Side of the square the image is fitted into, centred in the area.
@@ -75,7 +77,8 @@ pub fn logo_geometry(symbol: &QrSymbol, style: &QrStyle) -> Option<LogoGeometry>
     let area = symbol.logo_area?;
     let width = symbol.matrix.width() as f64;
     Some(LogoGeometry {
-        area_origin: style.quiet_zone as f64 + area.x as f64,
+        area_x: style.quiet_zone as f64 + area.x as f64,
+        area_y: style.quiet_zone as f64 + area.y as f64,
         area_side: area.size as f64,
         logo_side: symbol.logo_size.unwrap_or(0.0) * width,
     })

@@ -219,8 +219,8 @@ pub fn draw_qr(
     }
     if let Some(g) = logo_geometry(symbol, style) {
         // Whole pixels, like the modules around it.
-        let area_x = place.x + (g.area_origin as f32 * m) as i32;
-        let area_y = place.y + (g.area_origin as f32 * m) as i32;
+        let area_x = place.x + (g.area_x as f32 * m) as i32;
+        let area_y = place.y + (g.area_y as f32 * m) as i32;
         let area_px = g.area_side as f32 * m;
         if let Some(bg) = logo.background {
             let mut plate = Path::default();

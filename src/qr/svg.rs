@@ -190,13 +190,13 @@ pub fn qr_svg(symbol: &QrSymbol, style: &QrStyle, logo: &LogoArt, pixels: u32) -
         if let Some(bg) = logo.background {
             let mut plate = Path::default();
             let r = logo.radius * g.area_side;
-            plate.rect(g.area_origin, g.area_origin, g.area_side, g.area_side, [r; 4], false);
+            plate.rect(g.area_x, g.area_y, g.area_side, g.area_side, [r; 4], false);
             let _ = write!(out, "<path fill=\"{}\" d=\"{}\"/>", bg.hex(), path_data(&plate));
         }
         if let Some(image) = &logo.image {
-            let at = g.area_origin + (g.area_side - g.logo_side) / 2.0;
+            let inset = (g.area_side - g.logo_side) / 2.0;
             out.push_str("<image x=\"");
-            for (i, v) in [at, at, g.logo_side, g.logo_side].into_iter().enumerate() {
+            for (i, v) in [g.area_x + inset, g.area_y + inset, g.logo_side, g.logo_side].into_iter().enumerate() {
                 if i > 0 {
                     out.push_str(["", "\" y=\"", "\" width=\"", "\" height=\""][i]);
                 }

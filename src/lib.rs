@@ -7,6 +7,9 @@
 //! - [`codes`]: member invite codes (keyed, reversible, with a check character and a
 //!   blocklist) and random voucher batches;
 //! - [`links`]: share links, WeChat mini-program scenes, attribution decisions;
+//! - `qr` (feature `qr`, on by default): QR codes that always scan, from the level choice
+//!   and the logo-safe area to styled SVG and pixel-exact raster output;
+//! - `imaging` (with `qr`): PNG and JPEG decoding with limits, resampling, PNG encoding;
 //! - `bindings` (wasm32 only): the JavaScript boundary. It checks arguments, calls one
 //!   function of the modules above and converts the result; errors become JS `Error`s
 //!   with `name = "ShareEarnError"`, a stable `code` and, where known, a `path`.
@@ -38,3 +41,7 @@ pub mod qr;
 pub mod bindings;
 
 pub use error::{Error, ErrorKind, Result};
+/// The rasteriser [`qr::draw_qr`] paints with, re-exported so that callers use the same
+/// version for their pixmaps.
+#[cfg(feature = "qr")]
+pub use tiny_skia;

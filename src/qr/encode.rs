@@ -1,7 +1,7 @@
 //! Text -> QR module matrix, with the choice of error-correction level.
 //!
 //! Encoding (segments, Reed-Solomon, placement) is the `qrcode` crate's, step by step
-//! through its public stages; the mask is chosen by its scoring rules in [`super::mask`],
+//! through its public stages; the mask is chosen by its scoring rules in the `mask` module,
 //! computed faster. This file chooses the level and reads back what was chosen. With `EcChoice::Auto` the
 //! level is the highest one that fits in the version the lowest allowed level needs, as
 //! segno and Nayuki's library do: error correction that costs no extra size is free.

@@ -1,7 +1,7 @@
 //! QR codes that always scan: error-correction choice, the logo-safe area, and (in the
 //! files that follow this one in the pipeline) styles and output.
 //!
-//! - [`encode`]: text -> [`QrMatrix`] with the level chosen by [`EcChoice`];
+//! - [`encode`](mod@encode): text -> [`QrMatrix`] with the level chosen by [`EcChoice`];
 //! - [`logo_area`]: which centred square a logo may cover, per version and level, from
 //!   the codeword layout and the per-block correction capacity;
 //! - [`symbol`]: the two together, as the bindings and the poster engine use them;

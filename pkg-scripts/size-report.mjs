@@ -9,7 +9,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // Usage: node pkg-scripts/size-report.mjs DIR [--budget KIB] [--json]
 // The brotli budget of the .wasm (default: the full package's) fails the build when exceeded.
 // Raise a budget only with a reason in the commit message.
-const FULL_PACKAGE_BUDGET_KIB = 280;
+const FULL_PACKAGE_BUDGET_KIB = 320;
 
 const dir = process.argv[2] ?? 'pkg';
 const asJson = process.argv.includes('--json');

@@ -1,6 +1,7 @@
 // The demo storefront: loads the built package once, then wires each section.
 import init from '/pkg/index.js';
 import { setupInviteCodes } from './sections/invite-codes.js';
+import { setupQr } from './sections/qr.js';
 
 const status = document.getElementById('status');
 try {
@@ -8,6 +9,7 @@ try {
   status.textContent = 'WebAssembly module ready.';
   status.className = 'ok';
   setupInviteCodes();
+  setupQr();
 } catch (error) {
   status.textContent = `Could not load the package: ${error.message}. Run pkg-scripts/demo.sh.`;
   status.className = 'error';

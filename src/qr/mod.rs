@@ -11,7 +11,7 @@
 //! - [`svg`]: SVG documents, one path per colour;
 //! - [`raster`]: pixels with tiny-skia, modules on whole pixels (PNG via
 //!   [`crate::imaging`]); the poster engine draws its QR element with [`draw_qr`].
-
+//!
 //! Placing a code in a larger drawing, as the poster engine does with its QR element:
 //!
 //! ```
@@ -26,6 +26,7 @@
 //! ```
 
 pub mod encode;
+mod fill;
 pub mod logo;
 pub mod logo_area;
 mod mask;

@@ -3,6 +3,7 @@
 //! codes are perfectly crisp. [`draw_qr`] paints into any pixmap (the poster engine uses
 //! it for its QR element); [`qr_pixmap`] makes a pixmap of its own.
 
+use super::fill::{fill_module_grid, fill_stamped};
 use super::logo::{contain, logo_geometry, LogoArt};
 use super::shapes::{qr_shapes, Path, Seg};
 use super::style::{FinderShape, ModuleShape, Paint, QrStyle, Rgba};
@@ -55,7 +56,7 @@ fn color(c: Rgba) -> sk::Color {
     sk::Color::from_rgba8(c.r, c.g, c.b, c.a)
 }
 
-fn sk_path(path: &Path) -> Option<sk::Path> {
+pub(super) fn sk_path(path: &Path) -> Option<sk::Path> {
     let mut b = sk::PathBuilder::with_capacity(path.segs.len(), path.segs.len() * 3);
     for seg in &path.segs {
         match *seg {
@@ -95,82 +96,6 @@ fn shader(paint: &Paint, size: f64) -> sk::Shader<'static> {
     gradient.unwrap_or_else(|| sk::Shader::SolidColor(color(paint.colors()[0])))
 }
 
-/// The corners and direction (+1 clockwise, -1 anticlockwise) of a contour that is an
-/// axis-aligned rectangle on whole modules, or `None`.
-fn grid_rect(contour: &[Seg]) -> Option<(usize, usize, usize, usize, i32)> {
-    let mut points = Vec::with_capacity(5);
-    for seg in contour {
-        match *seg {
-            Seg::Move(x, y) | Seg::Line(x, y) => points.push((x, y)),
-            Seg::Close => {}
-            Seg::Cubic(..) => return None,
-        }
-    }
-    if points.len() == 5 && points[0] == points[4] {
-        points.pop();
-    }
-    let whole = |v: f64| v >= 0.0 && v.fract() == 0.0;
-    if points.len() != 4 || !points.iter().all(|&(x, y)| whole(x) && whole(y)) {
-        return None;
-    }
-    // Each side horizontal or vertical, alternating.
-    let sides_ok = (0..4).all(|i| {
-        let (a, b, c) = (points[i], points[(i + 1) % 4], points[(i + 2) % 4]);
-        (a.1 == b.1 && b.0 == c.0 && a.0 != b.0) || (a.0 == b.0 && b.1 == c.1 && a.1 != b.1)
-    });
-    if !sides_ok {
-        return None;
-    }
-    let area2: f64 = (0..4).map(|i| points[i].0 * points[(i + 1) % 4].1 - points[(i + 1) % 4].0 * points[i].1).sum();
-    let xs = points.iter().map(|p| p.0 as usize);
-    let ys = points.iter().map(|p| p.1 as usize);
-    let (x0, x1) = (xs.clone().min()?, xs.max()?);
-    let (y0, y1) = (ys.clone().min()?, ys.max()?);
-    Some((x0, y0, x1, y1, if area2 > 0.0 { 1 } else { -1 }))
-}
-
-/// Fills `path` when it is made of whole-module rectangles only (square styles): the
-/// non-zero winding of every module is summed on a grid and each covered module written
-/// as a block of opaque pixels. Same result as the general rasteriser for such paths,
-/// without building, sorting and scanning thousands of edges. Returns `false`, having
-/// drawn nothing, for any other path.
-fn fill_module_grid(target: &mut sk::PixmapMut, path: &Path, size: f64, c: Rgba, place: &Placement) -> bool {
-    let n = size as usize;
-    let mut winding = vec![0i32; n * n];
-    for contour in path.segs.split_inclusive(|s| matches!(s, Seg::Close)) {
-        let Some((x0, y0, x1, y1, dir)) = grid_rect(contour) else { return false };
-        if x1 > n || y1 > n {
-            return false;
-        }
-        for row in winding[y0 * n..y1 * n].chunks_exact_mut(n) {
-            row[x0..x1].iter_mut().for_each(|w| *w += dir);
-        }
-    }
-    let Some(px) = sk::PremultipliedColorU8::from_rgba(c.r, c.g, c.b, 255) else { return false };
-    let (tw, th) = (target.width() as i64, target.height() as i64);
-    let m = place.module_pixels as i64;
-    let pixels = target.pixels_mut();
-    for (my, row) in winding.chunks_exact(n).enumerate() {
-        let top = place.y as i64 + my as i64 * m;
-        let (y_from, y_to) = (top.clamp(0, th), (top + m).clamp(0, th));
-        let mut mx = 0;
-        while mx < n {
-            if row[mx] == 0 {
-                mx += 1;
-                continue;
-            }
-            let run = row[mx..].iter().take_while(|&&w| w != 0).count();
-            let left = place.x as i64 + mx as i64 * m;
-            let (x_from, x_to) = (left.clamp(0, tw), (left + run as i64 * m).clamp(0, tw));
-            for y in y_from..y_to {
-                pixels[(y * tw + x_from) as usize..(y * tw + x_to) as usize].fill(px);
-            }
-            mx += run;
-        }
-    }
-    true
-}
-
 /// Draws `symbol` with `style` and `logo` into the `box_px` square at `(x, y)` of `target`.
 ///
 /// # Errors
@@ -207,8 +132,8 @@ pub fn draw_qr(
     };
     let modules_done = square
         && opaque(&style.foreground).is_some_and(|c| fill_module_grid(target, &shapes.modules, shapes.size, c, &place));
-    if let (false, Some(path)) = (modules_done, (!modules_done).then(|| sk_path(&shapes.modules)).flatten()) {
-        target.fill_path(&path, &paint, sk::FillRule::Winding, to_pixels, None);
+    if !modules_done {
+        fill_stamped(target, &shapes.modules, &paint, &place);
     }
     if let Some(c) = style.finder_color {
         let finders_done = square && c.a == 255 && fill_module_grid(target, &shapes.finders, shapes.size, c, &place);

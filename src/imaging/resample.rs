@@ -8,16 +8,18 @@
 use image::{imageops, ImageBuffer, Rgba};
 use tiny_skia::{IntSize, Pixmap};
 
-/// `source` scaled to exactly `width` x `height` pixels (each at least 1).
-pub fn resize_to(source: &Pixmap, width: u32, height: u32) -> Pixmap {
+/// `source` scaled to exactly `width` x `height` pixels (each at least 1), or `None` when
+/// that pixmap cannot be allocated (tiny-skia's size limits).
+pub fn resize_to(source: &Pixmap, width: u32, height: u32) -> Option<Pixmap> {
     let (width, height) = (width.max(1), height.max(1));
     if source.width() == width && source.height() == height {
-        return source.clone();
+        return Some(source.clone());
     }
-    let size = IntSize::from_wh(width, height).expect("sides are at least 1");
+    // Checks the size against tiny-skia's limits before the filter allocates anything.
+    let blank = Pixmap::new(width, height)?;
     let Some(buffer) = ImageBuffer::<Rgba<u8>, &[u8]>::from_raw(source.width(), source.height(), source.data()) else {
-        // A pixmap's data is always width x height x 4 bytes.
-        return Pixmap::new(width, height).expect("sides are at least 1");
+        // Not reached: a pixmap's data is always width x height x 4 bytes.
+        return Some(blank);
     };
     let scaled = imageops::resize(&buffer, width, height, imageops::FilterType::CatmullRom);
     let mut data = scaled.into_raw();
@@ -29,5 +31,5 @@ pub fn resize_to(source: &Pixmap, width: u32, height: u32) -> Pixmap {
             *c = (*c).min(a);
         }
     }
-    Pixmap::from_vec(data, size).expect("the filter returns width x height pixels")
+    Pixmap::from_vec(data, IntSize::from_wh(width, height)?)
 }

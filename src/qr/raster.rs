@@ -159,7 +159,8 @@ pub fn draw_qr(
         if let Some(image) = &logo.image {
             let (w, h) = contain(image.pixels.width(), image.pixels.height(), g.logo_side * m as f64);
             let (w, h) = ((w.round() as u32).max(1), (h.round() as u32).max(1));
-            let scaled = resize_to(&image.pixels, w, h);
+            // w and h are at most the code's side, which qr_pixmap and placement bound.
+            let Some(scaled) = resize_to(&image.pixels, w, h) else { return Ok(place) };
             let lx = area_x + ((area_px as u32).saturating_sub(w) / 2) as i32;
             let ly = area_y + ((area_px as u32).saturating_sub(h) / 2) as i32;
             target.draw_pixmap(lx, ly, scaled.as_ref(), &sk::PixmapPaint::default(), sk::Transform::identity(), None);

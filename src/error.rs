@@ -75,6 +75,18 @@ pub enum ErrorKind {
     ImageInvalid,
     /// An image is larger than the decode limits (dimensions or memory).
     ImageTooLarge,
+
+    /// A poster template is not JSON, has the wrong shape, an unknown field, a value out
+    /// of range, a reference to an unknown element or a malformed `{{binding}}`.
+    TemplateInvalid,
+    /// A poster template exceeds a limit: element count, text length or canvas pixels.
+    TemplateLimit,
+    /// A template names an asset (image or font) that was not supplied.
+    AssetMissing,
+    /// Font bytes are not a TrueType/OpenType font, or are truncated or corrupt.
+    FontInvalid,
+    /// Render options are unusable (format, quality, pixel ratio, pixel limit).
+    PosterInvalidOptions,
 }
 
 impl ErrorKind {
@@ -106,6 +118,11 @@ impl ErrorKind {
         ErrorKind::QrLowContrast,
         ErrorKind::ImageInvalid,
         ErrorKind::ImageTooLarge,
+        ErrorKind::TemplateInvalid,
+        ErrorKind::TemplateLimit,
+        ErrorKind::AssetMissing,
+        ErrorKind::FontInvalid,
+        ErrorKind::PosterInvalidOptions,
     ];
 
     /// The stable string code, e.g. `"CODE_BAD_CHECKSUM"`.
@@ -137,6 +154,11 @@ impl ErrorKind {
             ErrorKind::QrLowContrast => "QR_LOW_CONTRAST",
             ErrorKind::ImageInvalid => "IMAGE_INVALID",
             ErrorKind::ImageTooLarge => "IMAGE_TOO_LARGE",
+            ErrorKind::TemplateInvalid => "TEMPLATE_INVALID",
+            ErrorKind::TemplateLimit => "TEMPLATE_LIMIT",
+            ErrorKind::AssetMissing => "ASSET_MISSING",
+            ErrorKind::FontInvalid => "FONT_INVALID",
+            ErrorKind::PosterInvalidOptions => "POSTER_INVALID_OPTIONS",
         }
     }
 }

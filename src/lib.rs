@@ -33,6 +33,8 @@ pub mod codes;
 mod error;
 #[cfg(feature = "qr")]
 pub mod imaging;
+#[cfg(feature = "poster")]
+pub mod poster;
 pub mod links;
 #[cfg(feature = "qr")]
 pub mod qr;

@@ -53,7 +53,12 @@ export type ErrorCode =
   | "QR_LOGO_TOO_LARGE"
   | "QR_LOW_CONTRAST"
   | "IMAGE_INVALID"
-  | "IMAGE_TOO_LARGE";
+  | "IMAGE_TOO_LARGE"
+  | "TEMPLATE_INVALID"
+  | "TEMPLATE_LIMIT"
+  | "ASSET_MISSING"
+  | "FONT_INVALID"
+  | "POSTER_INVALID_OPTIONS";
 
 /** What every share-earn function throws on bad input. The instance keeps working. */
 export interface ShareEarnError extends Error {

@@ -79,7 +79,8 @@ fn shader(paint: &Paint, size: f64) -> sk::Shader<'static> {
     let gradient = match paint {
         Paint::Solid(rgba) => return sk::Shader::SolidColor(color(*rgba)),
         Paint::Linear { angle, stops: s } => {
-            let (dx, dy) = (angle.to_radians().cos() * c, angle.to_radians().sin() * c);
+            // libm, not std: std calls the platform libm natively, which may round differently from wasm.
+            let (dx, dy) = (libm::cos(angle.to_radians()) * c, libm::sin(angle.to_radians()) * c);
             let (start, end) = (
                 sk::Point::from_xy((c - dx) as f32, (c - dy) as f32),
                 sk::Point::from_xy((c + dx) as f32, (c + dy) as f32),

@@ -12,6 +12,10 @@ mod args;
 pub mod codes;
 pub mod inputs;
 pub mod links;
+#[cfg(feature = "poster")]
+pub mod poster;
+#[cfg(feature = "poster")]
+mod poster_types;
 #[cfg(feature = "qr")]
 pub mod qr;
 #[cfg(feature = "qr")]

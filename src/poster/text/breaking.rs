@@ -13,16 +13,14 @@ use super::prepare::{Cluster, Kind, Prepared};
 
 /// May not start a line (when something precedes it on the line).
 const NO_START: &[char] = &[
-    '，', '。', '、', '！', '？', '；', '：', '）', '」', '』', '】', '》', '〉', '〕', '”', '’',
-    '…', '‥', '·', '・', '］', '｝', '〗', '〙', '〛', '．', '｡', '､', '〞', '〟', ')', ']', '}',
-    ',', '.', '!', '?', ';', ':', '%', '％', '‰', '℃',
+    '，', '。', '、', '！', '？', '；', '：', '）', '」', '』', '】', '》', '〉', '〕', '”', '’', '…', '‥', '·', '・',
+    '］', '｝', '〗', '〙', '〛', '．', '｡', '､', '〞', '〟', ')', ']', '}', ',', '.', '!', '?', ';', ':', '%', '％',
+    '‰', '℃',
 ];
 
 /// May not end a line (when something follows it).
-const NO_END: &[char] = &[
-    '（', '「', '『', '【', '《', '〈', '〔', '“', '‘', '［', '｛', '〖', '〘', '〚', '〝', '(',
-    '[', '{',
-];
+const NO_END: &[char] =
+    &['（', '「', '『', '【', '《', '〈', '〔', '“', '‘', '［', '｛', '〖', '〘', '〚', '〝', '(', '[', '{'];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Brk {
@@ -249,9 +247,24 @@ mod tests {
         ));
         p.text = text.to_owned();
         for (i, ch) in text.char_indices() {
-            let kind = if ch == '\n' { Kind::Newline } else if ch == ' ' { Kind::Space } else { Kind::Visible };
+            let kind = if ch == '\n' {
+                Kind::Newline
+            } else if ch == ' ' {
+                Kind::Space
+            } else {
+                Kind::Visible
+            };
             let em = if kind == Kind::Newline { 0.0 } else { 1.0 };
-            p.clusters.push(Cluster { start: i, end: i + ch.len_utf8(), run: 0, font: None, glyphs: (0, 0), em, kind, spaced: true });
+            p.clusters.push(Cluster {
+                start: i,
+                end: i + ch.len_utf8(),
+                run: 0,
+                font: None,
+                glyphs: (0, 0),
+                em,
+                kind,
+                spaced: true,
+            });
         }
         p
     }

@@ -37,14 +37,8 @@ pub(crate) struct Metrics {
 
 /// Metrics used where there is no font at all (an empty book), so that lines still get
 /// a plausible height instead of collapsing to zero.
-pub(crate) const FALLBACK_METRICS: Metrics = Metrics {
-    units_per_em: 1000.0,
-    ascent: 0.8,
-    descent: 0.2,
-    line_gap: 0.0,
-    underline: None,
-    strikeout: None,
-};
+pub(crate) const FALLBACK_METRICS: Metrics =
+    Metrics { units_per_em: 1000.0, ascent: 0.8, descent: 0.2, line_gap: 0.0, underline: None, strikeout: None };
 
 #[derive(Clone, Debug)]
 struct Entry {
@@ -92,13 +86,10 @@ impl FontBook {
             Some(b"wOFF") => return Err(bad("WOFF is not supported; convert to TTF/OTF")),
             _ => {}
         }
-        let face = Face::parse(&data, 0).map_err(|e| {
-            bad(&format!("not a TrueType/OpenType font, or truncated ({e})"))
-        })?;
+        let face =
+            Face::parse(&data, 0).map_err(|e| bad(&format!("not a TrueType/OpenType font, or truncated ({e})")))?;
         let tables = face.tables();
-        let has_unicode_cmap = tables
-            .cmap
-            .is_some_and(|cmap| cmap.subtables.into_iter().any(|s| s.is_unicode()));
+        let has_unicode_cmap = tables.cmap.is_some_and(|cmap| cmap.subtables.into_iter().any(|s| s.is_unicode()));
         if !has_unicode_cmap {
             return Err(bad("the font has no Unicode character map (cmap), or it is truncated"));
         }
@@ -215,9 +206,7 @@ fn metrics(face: &Face<'_>) -> Metrics {
     let ascent = em(face.ascender()).max(0.0);
     let descent = (-em(face.descender())).max(0.0);
     let line_gap = em(face.line_gap()).max(0.0);
-    let line = |m: ttf_parser::LineMetrics| {
-        (m.thickness > 0).then(|| (em(m.position), em(m.thickness)))
-    };
+    let line = |m: ttf_parser::LineMetrics| (m.thickness > 0).then(|| (em(m.position), em(m.thickness)));
     Metrics {
         units_per_em: upem,
         ascent,
@@ -246,8 +235,8 @@ fn own_family(face: &Face<'_>) -> String {
                 None
             };
             let Some(text) = text.filter(|t| !t.trim().is_empty()) else { continue };
-            let english = name.language_id == 0x0409
-                || (name.platform_id == PlatformId::Macintosh && name.language_id == 0);
+            let english =
+                name.language_id == 0x0409 || (name.platform_id == PlatformId::Macintosh && name.language_id == 0);
             if english {
                 return text;
             }

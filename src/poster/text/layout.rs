@@ -161,7 +161,14 @@ struct Shown {
     lb: LineBox,
 }
 
-fn finish(book: &FontBook, faces: &Faces<'_>, p: &mut Prepared, limits: &Limits, para: &Paragraph, a: Attempt) -> TextLayout {
+fn finish(
+    book: &FontBook,
+    faces: &Faces<'_>,
+    p: &mut Prepared,
+    limits: &Limits,
+    para: &Paragraph,
+    a: Attempt,
+) -> TextLayout {
     let mut shown: Vec<Shown> = a
         .lines
         .iter()
@@ -209,7 +216,16 @@ fn finish(book: &FontBook, faces: &Faces<'_>, p: &mut Prepared, limits: &Limits,
 /// and the ellipsis fit the width; if even the ellipsis alone is too wide, shows as much of
 /// it as fits. The ellipsis takes the style of the last run on the line.
 #[allow(clippy::too_many_arguments)]
-fn ellipsize(book: &FontBook, faces: &Faces<'_>, p: &mut Prepared, limits: &Limits, para: &Paragraph, scale: f32, span: Span, line: &mut Shown) {
+fn ellipsize(
+    book: &FontBook,
+    faces: &Faces<'_>,
+    p: &mut Prepared,
+    limits: &Limits,
+    para: &Paragraph,
+    scale: f32,
+    span: Span,
+    line: &mut Shown,
+) {
     let run = p.clusters.get(span.end.saturating_sub(1)).map_or(0, |c| c.run);
     let (e0, mut e1) = p.append(faces, run, &para.ellipsis);
     let m = Measure::new(p, scale);
@@ -256,7 +272,16 @@ fn ellipsize(book: &FontBook, faces: &Faces<'_>, p: &mut Prepared, limits: &Limi
 }
 
 #[allow(clippy::too_many_arguments)]
-fn build_line(book: &FontBook, p: &Prepared, m: &Measure, s: &Shown, x: f32, top: f32, baseline: f32, height: f32) -> Line {
+fn build_line(
+    book: &FontBook,
+    p: &Prepared,
+    m: &Measure,
+    s: &Shown,
+    x: f32,
+    top: f32,
+    baseline: f32,
+    height: f32,
+) -> Line {
     let body = p.clusters.get(s.body.0..s.body.1).unwrap_or(&[]);
     let tail = p.clusters.get(s.tail.0..s.tail.1).unwrap_or(&[]);
     let mut text = String::new();
@@ -292,7 +317,16 @@ fn build_line(book: &FontBook, p: &Prepared, m: &Measure, s: &Shown, x: f32, top
 /// Underline from `post`, strikeout from OS/2, of the run's first-choice face; without them,
 /// strokes of size/14 centred half the descent below and 0.3 em above the baseline.
 #[allow(clippy::too_many_arguments)]
-fn decorate(book: &FontBook, p: &Prepared, m: &Measure, run: usize, x: f32, width: f32, baseline: f32, out: &mut Vec<Decoration>) {
+fn decorate(
+    book: &FontBook,
+    p: &Prepared,
+    m: &Measure,
+    run: usize,
+    x: f32,
+    width: f32,
+    baseline: f32,
+    out: &mut Vec<Decoration>,
+) {
     let (Some(info), size) = (p.runs.get(run), m.size(run)) else { return };
     if width <= 0.0 || size <= 0.0 {
         return;

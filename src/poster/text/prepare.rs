@@ -153,25 +153,14 @@ impl Prepared {
             Kind::Visible
         };
         let g0 = self.glyphs.len();
-        let mut cluster = Cluster {
-            start,
-            end: start + g.len(),
-            run,
-            font: primary,
-            glyphs: (g0, g0),
-            em: 0.0,
-            kind,
-            spaced: false,
-        };
+        let mut cluster =
+            Cluster { start, end: start + g.len(), run, font: primary, glyphs: (g0, g0), em: 0.0, kind, spaced: false };
         if kind == Kind::Newline {
             self.clusters.push(cluster);
             return;
         }
         let drawn = || g.chars().filter(|&c| !is_ignorable(c)).map(|c| if c == '\t' { ' ' } else { c });
-        let font = chain
-            .iter()
-            .copied()
-            .find(|&f| drawn().all(|c| faces.glyph(f, c).is_some()));
+        let font = chain.iter().copied().find(|&f| drawn().all(|c| faces.glyph(f, c).is_some()));
         if font.is_none() {
             for c in drawn() {
                 if !faces.any_has(c) && self.missing_seen.insert(c) {

@@ -46,10 +46,8 @@ fn para(runs: Vec<TextRun>, width: Option<f32>) -> Paragraph {
 /// Width of `text` at `size` from `hmtx`, summed here without the engine.
 fn advance(data: &[u8], text: &str, size: f32) -> f32 {
     let face = ttf_parser::Face::parse(data, 0).expect("test font parses");
-    let units: u32 = text
-        .chars()
-        .map(|c| face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g)).map_or(0, u32::from))
-        .sum();
+    let units: u32 =
+        text.chars().map(|c| face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g)).map_or(0, u32::from)).sum();
     units as f32 * size / f32::from(face.units_per_em())
 }
 
@@ -136,9 +134,37 @@ fn ellipsis_line_fits_the_width_and_keeps_max_lines() {
 }
 
 #[test]
+fn ellipsis_takes_the_style_of_the_last_run_on_the_line() {
+    let Some((book, _)) = book() else { return };
+    let blue = Color::from_rgba8(0, 0, 255, 255);
+    let mut big = run("二三四五六七八九十", 30.0);
+    big.style.color = blue;
+    let p = Paragraph { max_lines: Some(1), ..para(vec![run("一", 20.0), big], Some(200.0)) };
+    let l = layout(&book, &p);
+    let last = l.lines[0].glyphs.last().expect("the ellipsis is drawn");
+    assert!(l.lines[0].text.ends_with('…'));
+    assert_eq!((last.size, last.color), (30.0, blue));
+}
+
+#[test]
+fn bold_runs_use_the_bold_face_of_the_family() {
+    let bold = concat!(env!("CARGO_MANIFEST_DIR"), "/www/examples/fonts/NotoSansSC-Bold.otf");
+    let (Some((mut book, _)), Ok(bytes)) = (book(), std::fs::read(bold)) else { return };
+    let b = book.add(Arc::from(bytes), Some("TEST SANS"), None, None, "fonts[1]").expect("bold font is valid");
+    assert_eq!(book.weight(b), 700, "usWeightClass of the bundled bold");
+    let mut r = run("分享", 20.0);
+    for (weight, font) in [(400, 0), (600, b), (700, b), (500, 0)] {
+        r.style.weight = weight;
+        let l = layout(&book, &para(vec![r.clone()], None));
+        assert!(l.lines[0].glyphs.iter().all(|g| g.font == font), "weight {weight}");
+    }
+}
+
+#[test]
 fn height_drops_lines_that_do_not_fit() {
     let Some((book, _)) = book() else { return };
-    let p = Paragraph { height: Some(75.0), line_height: Some(30.0), ..para(vec![run("一\n二\n三\n四", 20.0)], None) };
+    let p =
+        Paragraph { height: Some(75.0), line_height: Some(30.0), ..para(vec![run("一\n二\n三\n四", 20.0)], None) };
     let l = layout(&book, &p);
     assert_eq!(texts(&l), ["一", "二…"]);
     assert!(l.truncated && (l.height - 60.0).abs() < 1e-4);
@@ -148,7 +174,8 @@ fn height_drops_lines_that_do_not_fit() {
 fn shrink_finds_the_largest_half_pixel_size_that_fits() {
     let Some((book, data)) = book() else { return };
     let text = "好友专享价仅限今日扫码立即购买";
-    let width = 300.0;
+    // 19.6 px per ideograph: 19.5 on the 0.5 px grid, 19 on a coarser one.
+    let width = 294.0;
     let p = Paragraph { max_lines: Some(1), min_size: Some(8.0), ..para(vec![run(text, 40.0)], Some(width)) };
     let l = layout(&book, &p);
     assert!(!l.truncated && l.lines.len() == 1);
@@ -289,6 +316,10 @@ fn letter_spacing_and_decorations() {
     let l = layout(&book, &para(vec![r, run("d", 20.0)], None));
     let line = &l.lines[0];
     assert!((line.width - (advance(&data, "abcd", 20.0) + 15.0)).abs() < 1e-3);
+    let mut alone = run("abc", 20.0);
+    alone.style.letter_spacing = 5.0;
+    let l2 = layout(&book, &para(vec![alone], None));
+    assert!((l2.width - (advance(&data, "abc", 20.0) + 10.0)).abs() < 1e-3, "none after the last");
     assert_eq!(line.decorations.len(), 2, "only the first run is decorated");
     let u = &line.decorations[0];
     assert!((u.width - (advance(&data, "abc", 20.0) + 15.0)).abs() < 1e-3);

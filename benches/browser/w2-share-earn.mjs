@@ -8,7 +8,9 @@
 // and after 1,000 further renders (the README's memory figure).
 //
 // Run with `BENCH_WORKLOADS=w2 pkg-scripts/bench.sh browser` (see the README's Benchmarks).
-import init, { renderPoster } from '../../pkg/index.js';
+import { renderPoster } from '../../pkg/index.js';
+// The raw wasm-bindgen glue: its init resolves to the module's exports (for `memory`).
+import wasmInit from '../../pkg/share_earn.js';
 import { POSTER as P, QR_TEXT, LONG_TITLE } from 'bench-peers/spec.js';
 
 const text = (t, extra = {}) => ({
@@ -54,7 +56,7 @@ export default {
   library: 'share-earn@0.1.0 (Rust/WASM)',
   defaults: { warmup: 5, iterations: 30 },
   async setup(ctx) {
-    wasm = await init('/dist/share_earn_bg.wasm');
+    wasm = await wasmInit({ module_or_path: '/dist/share_earn_bg.wasm' });
     const a = ctx.assets;
     assets = {
       bg: a.bg, product: a.product, avatar: a.avatar, logo: a.logo,

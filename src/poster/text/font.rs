@@ -163,8 +163,16 @@ impl FontBook {
     /// order, so that any glyph some supplied font has gets drawn.
     pub(crate) fn chain(&self, families: &[String], weight: u16, style: FontStyle) -> Vec<usize> {
         let mut chain: Vec<usize> = Vec::with_capacity(self.fonts.len());
-        for family in families {
-            let key = family_key(family);
+        // The text's own families first, then every other family in the order the fonts
+        // were added: each family contributes its best face for the weight and style first,
+        // so a text without a family list still gets the bold face when it asks for 700.
+        let mut keys: Vec<String> = families.iter().map(|f| family_key(f)).collect();
+        for e in &self.fonts {
+            if !keys.contains(&e.key) {
+                keys.push(e.key.clone());
+            }
+        }
+        for key in keys {
             let best = self
                 .fonts
                 .iter()
@@ -278,7 +286,9 @@ mod tests {
         assert_eq!(book.chain(&fam, 800, n)[0], 3);
         assert_eq!(book.chain(&fam, 100, FontStyle::Italic)[0], 2, "style before weight");
         assert_eq!(book.chain(&fam, 400, n), vec![0, 1, 2, 3], "others follow in book order");
-        assert_eq!(book.chain(&["nope".into()], 900, n), vec![0, 1, 2, 3]);
+        // A family the book lacks falls back to the book's families, best weight first.
+        assert_eq!(book.chain(&["nope".into()], 900, n), vec![3, 0, 1, 2]);
+        assert_eq!(book.chain(&[], 700, FontStyle::Italic)[0], 2, "no family list still matches weight and style");
     }
 
     #[test]

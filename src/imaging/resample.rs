@@ -1,12 +1,60 @@
 //! Scaling decoded pixels to the size they are drawn at.
 //!
 //! Drawing a 1000-pixel photo into a 60-pixel box with a transform samples a few source
-//! pixels per output pixel and aliases; a separable filter over every source pixel
-//! (Catmull-Rom, as `image::imageops` implements it) keeps logos and photos sharp and
-//! clean. The pixels stay premultiplied, which the filter expects for images with alpha.
+//! pixels per output pixel and aliases; a separable filter over every source pixel keeps
+//! logos and photos sharp and clean. The filter is Catmull-Rom (the cubic that
+//! `image::imageops` and Pillow's "bicubic" use), widened by the scale factor when shrinking
+//! so that every source pixel contributes. The arithmetic is fixed-point integer, as in
+//! Pillow: results are the same on every platform (native and wasm give identical bytes)
+//! and several times faster than a float filter in WebAssembly. The pixels stay
+//! premultiplied, which a filter over images with alpha needs.
 
-use image::{imageops, ImageBuffer, Rgba};
 use tiny_skia::{IntSize, Pixmap};
+
+/// Fractional bits of the filter weights.
+const BITS: u32 = 14;
+const ONE: i32 = 1 << BITS;
+
+/// Catmull-Rom: the cubic with B = 0, C = 0.5.
+fn catmull_rom(x: f32) -> f32 {
+    let x = x.abs();
+    if x < 1.0 {
+        1.5 * x * x * x - 2.5 * x * x + 1.0
+    } else if x < 2.0 {
+        -0.5 * x * x * x + 2.5 * x * x - 4.0 * x + 2.0
+    } else {
+        0.0
+    }
+}
+
+/// For each output position, the first source index and the fixed-point weights, summing
+/// to exactly [`ONE`].
+fn weights(src: u32, dst: u32) -> Vec<(usize, Vec<i32>)> {
+    let scale = src as f32 / dst as f32;
+    let support = if scale > 1.0 { 2.0 * scale } else { 2.0 };
+    let stretch = scale.max(1.0);
+    (0..dst)
+        .map(|i| {
+            let centre = (i as f32 + 0.5) * scale;
+            let first = ((centre - support).floor() as i64).max(0) as usize;
+            let last = ((centre + support).ceil() as i64).min(src as i64) as usize;
+            let raw: Vec<f32> = (first..last).map(|j| catmull_rom((j as f32 + 0.5 - centre) / stretch)).collect();
+            let total: f32 = raw.iter().sum();
+            let mut w: Vec<i32> = raw.iter().map(|v| (v / total * ONE as f32).round() as i32).collect();
+            // Rounding can leave the sum a unit or two off: give the difference to the
+            // largest weight, so flat areas stay exactly flat.
+            let error = ONE - w.iter().sum::<i32>();
+            if let Some(max) = w.iter_mut().max_by_key(|v| **v) {
+                *max += error;
+            }
+            (first, w)
+        })
+        .collect()
+}
+
+fn clamp_u8(v: i32) -> u8 {
+    ((v + (1 << (BITS - 1))) >> BITS).clamp(0, 255) as u8
+}
 
 /// `source` scaled to exactly `width` x `height` pixels (each at least 1), or `None` when
 /// that pixmap cannot be allocated (tiny-skia's size limits).
@@ -16,20 +64,89 @@ pub fn resize_to(source: &Pixmap, width: u32, height: u32) -> Option<Pixmap> {
         return Some(source.clone());
     }
     // Checks the size against tiny-skia's limits before the filter allocates anything.
-    let blank = Pixmap::new(width, height)?;
-    let Some(buffer) = ImageBuffer::<Rgba<u8>, &[u8]>::from_raw(source.width(), source.height(), source.data()) else {
-        // Not reached: a pixmap's data is always width x height x 4 bytes.
-        return Some(blank);
-    };
-    let scaled = imageops::resize(&buffer, width, height, imageops::FilterType::CatmullRom);
-    let mut data = scaled.into_raw();
-    // The filter's negative lobes can push a channel above its alpha, which is not a valid
-    // premultiplied colour.
-    for px in data.chunks_exact_mut(4) {
-        let a = px[3];
-        for c in &mut px[..3] {
-            *c = (*c).min(a);
+    let mut out = Pixmap::new(width, height)?;
+    let (sw, sh) = (source.width() as usize, source.height() as usize);
+    let src = source.data();
+    // Horizontal pass: sh rows of `width` pixels, 8 bits as in Pillow.
+    let across = weights(source.width(), width);
+    let mut mid = vec![0u8; sh * width as usize * 4];
+    for (y, row) in mid.chunks_exact_mut(width as usize * 4).enumerate() {
+        let line = &src[y * sw * 4..(y + 1) * sw * 4];
+        for ((first, w), px) in across.iter().zip(row.chunks_exact_mut(4)) {
+            let mut acc = [0i32; 4];
+            for (k, wk) in w.iter().enumerate() {
+                let p = &line[(first + k) * 4..(first + k) * 4 + 4];
+                for c in 0..4 {
+                    acc[c] += p[c] as i32 * wk;
+                }
+            }
+            for c in 0..4 {
+                px[c] = clamp_u8(acc[c]);
+            }
         }
     }
-    Pixmap::from_vec(data, IntSize::from_wh(width, height)?)
+    // Vertical pass.
+    let down = weights(source.height(), height);
+    let stride = width as usize * 4;
+    let data = out.data_mut();
+    for ((first, w), row) in down.iter().zip(data.chunks_exact_mut(stride)) {
+        let mut acc = vec![0i32; stride];
+        for (k, wk) in w.iter().enumerate() {
+            let line = &mid[(first + k) * stride..(first + k + 1) * stride];
+            for (a, v) in acc.iter_mut().zip(line) {
+                *a += *v as i32 * wk;
+            }
+        }
+        for (px, a) in row.chunks_exact_mut(4).zip(acc.chunks_exact(4)) {
+            let alpha = clamp_u8(a[3]);
+            // The filter's negative lobes can push a channel above its alpha, which is not
+            // a valid premultiplied colour.
+            px[0] = clamp_u8(a[0]).min(alpha);
+            px[1] = clamp_u8(a[1]).min(alpha);
+            px[2] = clamp_u8(a[2]).min(alpha);
+            px[3] = alpha;
+        }
+    }
+    let size = IntSize::from_wh(width, height)?;
+    Pixmap::from_vec(out.take(), size)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights_sum_to_one_and_cover_the_source() {
+        for (src, dst) in [(1000, 650), (100, 7), (7, 100), (3, 1), (1, 5)] {
+            let w = weights(src, dst);
+            assert_eq!(w.len(), dst as usize);
+            for (first, ws) in &w {
+                assert_eq!(ws.iter().sum::<i32>(), ONE);
+                assert!(first + ws.len() <= src as usize);
+            }
+        }
+    }
+
+    #[test]
+    fn a_flat_colour_stays_exactly_flat() {
+        let mut p = Pixmap::new(97, 61).unwrap();
+        p.fill(tiny_skia::Color::from_rgba8(200, 40, 90, 255));
+        let r = resize_to(&p, 40, 150).unwrap();
+        assert!(r.data().chunks_exact(4).all(|px| px == [200, 40, 90, 255]));
+    }
+
+    #[test]
+    fn halving_averages_pixel_pairs_of_a_smooth_ramp() {
+        // A horizontal ramp 0, 2, 4, ...: the filter is symmetric, so each output pixel is
+        // the ramp's value at its centre (between two source pixels): 1, 5, 9, ...
+        let mut p = Pixmap::new(64, 4).unwrap();
+        for (i, px) in p.data_mut().chunks_exact_mut(4).enumerate() {
+            let v = ((i % 64) * 2) as u8;
+            px.copy_from_slice(&[v, v, v, 255]);
+        }
+        let r = resize_to(&p, 32, 4).unwrap();
+        for x in 4..28 {
+            assert_eq!(r.data()[x * 4], (4 * x + 1) as u8, "x={x}");
+        }
+    }
 }

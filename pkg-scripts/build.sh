@@ -63,7 +63,7 @@ if [ "$lean" = 1 ]; then
   exit 0
 fi
 
-cp pkg-scripts/npm/*.js pkg-scripts/npm/*.d.ts pkg-scripts/npm/package.json "$out/"
+cp pkg-scripts/npm/*.js pkg-scripts/npm/*.mjs pkg-scripts/npm/*.d.ts pkg-scripts/npm/package.json "$out/"
 cp README.md LICENSE "$out/"
 
 # The crate and the package carry one version: Cargo.toml's.

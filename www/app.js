@@ -2,6 +2,7 @@
 import init from '/pkg/index.js';
 import { setupInviteCodes } from './sections/invite-codes.js';
 import { setupQr } from './sections/qr.js';
+import { setupPosters } from './sections/posters.js';
 
 const status = document.getElementById('status');
 try {
@@ -10,6 +11,7 @@ try {
   status.className = 'ok';
   setupInviteCodes();
   setupQr();
+  setupPosters();
 } catch (error) {
   status.textContent = `Could not load the package: ${error.message}. Run pkg-scripts/demo.sh.`;
   status.className = 'error';

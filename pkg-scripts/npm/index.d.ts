@@ -1,6 +1,8 @@
 import type { ShareEarnError } from './share_earn.js';
+import type { AssetFetchError } from './poster.js';
 export * from './share_earn.js';
 export * from './attribution.js';
+export * from './poster.js';
 
 /** What `init` can load the WebAssembly module from. */
 export type InitSource =
@@ -21,5 +23,8 @@ export default function init(source?: InitSource | Promise<InitSource>): Promise
 /** Instantiates the module synchronously (Web Workers, mini-programs, tests). */
 export function initSync(source: BufferSource | WebAssembly.Module): void;
 
-/** Whether `error` was thrown by share-earn: then it has a stable `code`. */
-export function isShareEarnError(error: unknown): error is ShareEarnError;
+/**
+ * Whether `error` was thrown by share-earn: then it has a stable `code`, one of `ErrorCode`
+ * (the wasm core) or `JsErrorCode` (the JavaScript helpers: `ASSET_FETCH_FAILED`).
+ */
+export function isShareEarnError(error: unknown): error is ShareEarnError | AssetFetchError;

@@ -8,6 +8,7 @@ import wasmInit, { initSync as wasmInitSync } from './share_earn.js';
 
 export * from './share_earn.js';
 export * from './attribution.js';
+export * from './poster.js';
 export { isShareEarnError } from './errors.js';
 
 let ready = null;

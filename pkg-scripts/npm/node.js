@@ -8,6 +8,7 @@ wasmInitSync({ module: readFileSync(new URL('./share_earn_bg.wasm', import.meta.
 
 export * from './share_earn.js';
 export * from './attribution.js';
+export * from './poster.js';
 export { isShareEarnError } from './errors.js';
 
 /** Already done on import; resolves at once. */

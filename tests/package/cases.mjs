@@ -163,6 +163,67 @@ function base64(bytes) {
   return btoa(binary);
 }
 
+// ---- Posters -------------------------------------------------------------------------------
+
+/** Width and height from a JPEG's start-of-frame segment, found by walking the markers. */
+export function jpegSize(bytes) {
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xff, 0xd8, 0xff], 'JPEG SOI');
+  assert.deepEqual([...bytes.subarray(-2)], [0xff, 0xd9], 'JPEG EOI');
+  let at = 2;
+  while (at + 9 < bytes.length) {
+    assert.equal(bytes[at], 0xff, `a JPEG marker at byte ${at}`);
+    const marker = bytes[at + 1];
+    // SOF0..SOF15, except DHT (C4), JPG (C8) and DAC (CC), which share the range.
+    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
+      return { width: (bytes[at + 7] << 8) | bytes[at + 8], height: (bytes[at + 5] << 8) | bytes[at + 6] };
+    }
+    at += 2 + ((bytes[at + 2] << 8) | bytes[at + 3]);
+  }
+  throw new AssertionError('no start-of-frame segment in the JPEG');
+}
+
+// The template language's own example colours: #e1251b is (225, 37, 27).
+export const POSTER_RED = [225, 37, 27, 255];
+export const POSTER_WHITE = [255, 255, 255, 255];
+
+/**
+ * 120 x 80, white: a red 10 px square at (5, 5) and, at (40, 8), a 64 px image asset (the
+ * green-bordered code of `greenLogo`: its outer 6 px are pure green) drawn at its own size.
+ */
+export function posterTemplate() {
+  return {
+    version: 1,
+    width: 120,
+    height: 80,
+    background: '#ffffff',
+    elements: [
+      { type: 'rect', id: 'red', x: 5, y: 5, width: 10, height: 10, fill: '#e1251b' },
+      { type: 'image', id: 'logo', asset: 'logo.png', x: 40, y: 8, width: 64, height: 64 },
+    ],
+  };
+}
+
+export function posterAssets(lib) {
+  return { 'logo.png': greenLogo(lib) };
+}
+
+/** A stand-in for a canvas: records what `drawPoster` does with its 2D context. */
+export function recordingCanvas() {
+  const canvas = {
+    width: 300,
+    height: 150,
+    puts: [],
+    getContext(kind) {
+      if (kind !== '2d') return null;
+      return {
+        createImageData: (w, h) => ({ width: w, height: h, data: new Uint8ClampedArray(w * h * 4) }),
+        putImageData: (image, x, y) => canvas.puts.push({ image, x, y, size: [canvas.width, canvas.height] }),
+      };
+    },
+  };
+  return canvas;
+}
+
 export const cases = [
   {
     name: 'member codes match the frozen native vectors and round-trip',
@@ -486,6 +547,106 @@ export const cases = [
       }
     },
   },
+  {
+    name: 'renderPoster draws a template: a PNG and a JPEG of its size, RGBA pixels where the template says',
+    run(lib) {
+      const t = posterTemplate();
+      const assets = posterAssets(lib);
+      const png = lib.renderPoster(t, null, assets);
+      assert.deepEqual([png.format, png.width, png.height, png.pixelRatio], ['png', 120, 80, 1]);
+      assert.deepEqual(png.warnings, []);
+      const ihdr = pngHeader(png.bytes);
+      assert.deepEqual([ihdr.width, ihdr.height], [120, 80], 'IHDR');
+      const double = lib.renderPoster(t, null, assets, { pixelRatio: 2 });
+      assert.deepEqual([pngHeader(double.bytes).width, pngHeader(double.bytes).height, double.pixelRatio], [240, 160, 2]);
+      // The template as JSON text, data as JSON text, assets as a Map or ArrayBuffers: the same poster.
+      const again = lib.renderPoster(JSON.stringify(t), '{}', new Map([['logo.png', assets['logo.png'].slice().buffer]]));
+      assert.ok(sameBytes(again.bytes, png.bytes), 'JSON text and a Map give the same PNG');
+
+      const rgba = lib.renderPoster(t, null, assets, { format: 'rgba' });
+      assert.equal(rgba.format, 'rgba');
+      assert.equal(rgba.bytes.length, rgba.width * rgba.height * 4, 'w * h * 4 bytes');
+      assert.equal(rgba.bytes.buffer.byteLength, rgba.bytes.length, 'bytes own their buffer');
+      assert.deepEqual(rgbaAt(rgba, 10, 10), POSTER_RED, 'inside the red square');
+      assert.deepEqual(rgbaAt(rgba, 5, 5), POSTER_RED, 'its first pixel');
+      assert.deepEqual(rgbaAt(rgba, 15, 15), POSTER_WHITE, 'just past it');
+      assert.deepEqual(rgbaAt(rgba, 4, 10), POSTER_WHITE, 'just before it');
+      assert.deepEqual(rgbaAt(rgba, 0, 0), POSTER_WHITE, 'background');
+      near(rgbaAt(rgba, 42, 10), [0, 255, 0, 255], 2, 'the image asset, green border');
+      near(rgbaAt(rgba, 101, 69), [0, 255, 0, 255], 2, 'the image asset, far corner');
+      assert.deepEqual(rgbaAt(rgba, 105, 10), POSTER_WHITE, 'right of the image');
+      const big = lib.renderPoster(t, null, assets, { format: 'rgba', pixelRatio: 2 });
+      assert.deepEqual(rgbaAt(big, 20, 20), POSTER_RED, 'the square at 2x');
+      assert.deepEqual(rgbaAt(big, 30, 30), POSTER_WHITE, 'past the square at 2x');
+
+      const jpeg = lib.renderPoster(t, null, assets, { format: 'jpeg', quality: 80 });
+      assert.equal(jpeg.format, 'jpeg');
+      assert.deepEqual(jpegSize(jpeg.bytes), { width: 120, height: 80 }, 'JPEG frame size');
+
+      const layout = lib.layoutPoster(t, null, assets);
+      assert.deepEqual([layout.width, layout.height], [120, 80]);
+      const [red, logo] = layout.elements;
+      assert.deepEqual([red.id, red.type, red.x, red.y, red.width, red.height], ['red', 'rect', 5, 5, 10, 10]);
+      assert.deepEqual([logo.type, logo.x, logo.y, logo.width, logo.height], ['image', 40, 8, 64, 64]);
+    },
+  },
+  {
+    name: 'poster errors carry code and path, and the instance keeps working',
+    run(lib) {
+      const t = posterTemplate();
+      const assets = posterAssets(lib);
+      const reference = lib.renderPoster(t, null, assets).bytes;
+      const ok = () => assert.ok(sameBytes(lib.renderPoster(t, null, assets).bytes, reference), 'after an error');
+      const element = (e) => ({ ...t, elements: [e] });
+      const bad = [
+        [[element({ type: 'circle', x: 0, y: 0 }), null, assets], 'TEMPLATE_INVALID', 'elements[0].type'],
+        [[element({ type: 'rect', x: 0, y: 0, width: 10, height: 10, colour: 'red' }), null, assets], 'TEMPLATE_INVALID'],
+        [['{"version": 1,', null, assets], 'TEMPLATE_INVALID', 'template'],
+        [[element({ type: 'image', asset: 'missing.png', width: 5, height: 5 }), null, assets], 'ASSET_MISSING', 'elements[0].asset'],
+        [[t, null, {}], 'ASSET_MISSING', 'elements[1].asset'],
+        [[t, null, { 'logo.png': new TextEncoder().encode('not an image') }], 'IMAGE_INVALID', 'elements[1].asset'],
+        [[t, null, { 'logo.png': pngClaiming(100000, 100000) }], 'IMAGE_TOO_LARGE', 'elements[1].asset'],
+        [[{ ...t, fonts: [{ asset: 'f.otf' }] }, null, { ...assets, 'f.otf': new Uint8Array(64) }], 'FONT_INVALID', 'fonts[0]'],
+        [[t, null, { 'logo.png': 'logo.png' }], 'INVALID_ARGUMENT', 'assets.logo.png'],
+        [[t, null, assets, { format: 'gif' }], 'POSTER_INVALID_OPTIONS', 'options.format'],
+        [[t, null, assets, { quality: 0 }], 'POSTER_INVALID_OPTIONS', 'options.quality'],
+        [[t, null, assets, { pixelRatio: 0 }], 'POSTER_INVALID_OPTIONS', 'options.pixelRatio'],
+        [[t, null, assets, { formt: 'png' }], 'INVALID_ARGUMENT', 'options.formt'],
+      ];
+      for (const [args, code, path] of bad) {
+        assert.throwsCode(() => lib.renderPoster(...args), code, path);
+        ok();
+      }
+      // layoutPoster checks the same template, assets (present, not decoded) and options.
+      assert.throwsCode(() => lib.layoutPoster(element({ type: 'circle' }), null, assets), 'TEMPLATE_INVALID', 'elements[0].type');
+      assert.throwsCode(() => lib.layoutPoster(t, null, {}), 'ASSET_MISSING', 'elements[1].asset');
+      assert.throwsCode(() => lib.layoutPoster(t, null, assets, { format: 'gif' }), 'POSTER_INVALID_OPTIONS', 'options.format');
+      ok();
+      const error = assert.throwsCode(() => lib.renderPoster(t, null, {}), 'ASSET_MISSING');
+      assert.ok(error instanceof Error && lib.isShareEarnError(error), 'a real Error, recognised');
+    },
+  },
+  {
+    name: 'drawPoster resizes the canvas and puts the RGBA pixels of renderPoster at (0, 0)',
+    run(lib) {
+      const t = posterTemplate();
+      const assets = posterAssets(lib);
+      const canvas = recordingCanvas();
+      const result = lib.drawPoster(canvas, t, null, assets, { pixelRatio: 2 });
+      assert.deepEqual([canvas.width, canvas.height], [240, 160], 'canvas resized to the output');
+      assert.deepEqual([result.format, result.width, result.height], ['rgba', 240, 160]);
+      assert.equal(canvas.puts.length, 1);
+      const [{ image, x, y, size }] = canvas.puts;
+      assert.deepEqual([x, y, size, image.width, image.height], [0, 0, [240, 160], 240, 160], 'put after resizing');
+      const expected = lib.renderPoster(t, null, assets, { format: 'rgba', pixelRatio: 2 }).bytes;
+      assert.ok(sameBytes(image.data, expected), 'the pixels of renderPoster');
+      assert.ok(Array.isArray(result.warnings));
+      assert.throwsCode(() => lib.drawPoster(canvas, t, null, assets, { format: 'png' }), 'POSTER_INVALID_OPTIONS', 'options.format');
+      assert.throwsCode(() => lib.drawPoster({}, t, null, assets), 'INVALID_ARGUMENT', 'canvas');
+      assert.throwsCode(() => lib.drawPoster(canvas, t, null, {}), 'ASSET_MISSING', 'elements[1].asset');
+      assert.equal(canvas.puts.length, 1, 'nothing drawn on errors');
+    },
+  },
 ];
 
 /** Runs every case; returns `[{ name, ok, error? }]`. */
@@ -529,6 +690,66 @@ export const decoderCases = [
         const decoded = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
         assert.ok(sameBytes(decoded, pixels.bytes), `the platform decodes the pixels of the ${label} code`);
       }
+    },
+  },
+  {
+    name: "posterBlob and posterObjectUrl give images the platform decodes to renderPoster's pixels; drawPoster fills an OffscreenCanvas",
+    async run(lib) {
+      const t = posterTemplate();
+      const assets = posterAssets(lib);
+      const options = { pixelRatio: 2 };
+      const pixels = lib.renderPoster(t, null, assets, { ...options, format: 'rgba' });
+      const decode = async (blob) => {
+        const bitmap = await createImageBitmap(blob, { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const ctx = canvas.getContext('2d');
+        ctx.drawImage(bitmap, 0, 0);
+        return { width: bitmap.width, height: bitmap.height, bytes: ctx.getImageData(0, 0, bitmap.width, bitmap.height).data };
+      };
+
+      const png = await lib.posterBlob(t, null, assets, options);
+      assert.ok(png instanceof Blob, 'a Blob');
+      assert.equal(png.type, 'image/png');
+      const decoded = await decode(png);
+      assert.deepEqual([decoded.width, decoded.height], [240, 160], 'decoded size');
+      assert.ok(sameBytes(decoded.bytes, pixels.bytes), 'the PNG decodes to exactly the RGBA pixels');
+
+      const jpeg = await lib.posterBlob(t, null, assets, { ...options, format: 'jpeg', quality: 95 });
+      assert.equal(jpeg.type, 'image/jpeg');
+      const lossy = await decode(jpeg);
+      assert.deepEqual([lossy.width, lossy.height], [240, 160], 'decoded JPEG size');
+      near(rgbaAt(lossy, 20, 20), POSTER_RED, 24, 'the red square in the JPEG');
+      near(rgbaAt(lossy, 2, 2), POSTER_WHITE, 24, 'white in the JPEG');
+
+      const shown = await lib.posterObjectUrl(t, null, assets, options);
+      assert.ok(shown.url.startsWith('blob:'), shown.url);
+      assert.deepEqual([shown.result.width, shown.result.height, shown.result.format], [240, 160, 'png']);
+      assert.equal(shown.blob.type, 'image/png');
+      const fetched = await decode(await (await fetch(shown.url)).blob());
+      assert.ok(sameBytes(fetched.bytes, pixels.bytes), 'the object URL serves the poster');
+      // Fetching a revoked URL would log a console error (which fails the page): watch the call.
+      const revokeObjectURL = URL.revokeObjectURL;
+      const revoked = [];
+      URL.revokeObjectURL = (url) => revoked.push(url) && revokeObjectURL.call(URL, url);
+      try {
+        shown.revoke();
+        shown.revoke();
+      } finally {
+        URL.revokeObjectURL = revokeObjectURL;
+      }
+      assert.deepEqual(revoked, [shown.url], 'revoke() releases the URL, once');
+
+      const canvas = new OffscreenCanvas(1, 1);
+      const drawn = lib.drawPoster(canvas, t, null, assets, options);
+      assert.deepEqual([canvas.width, canvas.height, drawn.width, drawn.height], [240, 160, 240, 160]);
+      const onCanvas = canvas.getContext('2d').getImageData(0, 0, 240, 160, { colorSpace: 'srgb' }).data;
+      assert.ok(sameBytes(onCanvas, pixels.bytes), 'the canvas holds the RGBA pixels');
+
+      let rejected = null;
+      await lib.posterBlob(t, null, assets, { format: 'rgba' }).catch((e) => (rejected = e));
+      assert.equal(rejected?.code, 'POSTER_INVALID_OPTIONS', 'rgba is not an encoded image');
+      await lib.posterObjectUrl(t, null, {}).catch((e) => (rejected = e));
+      assert.equal(rejected?.code, 'ASSET_MISSING', 'a render error rejects');
     },
   },
 ];

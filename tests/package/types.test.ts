@@ -25,6 +25,19 @@ import init, {
   type ShareLink,
   type AttributionDecision,
   type AttributionRecord,
+  renderPoster,
+  layoutPoster,
+  posterBlob,
+  posterObjectUrl,
+  drawPoster,
+  fetchAssets,
+  type PosterTemplate,
+  type PosterImage,
+  type PosterLayout,
+  type PosterWarning,
+  type PosterObjectUrl,
+  type AssetFetchFailure,
+  type JsErrorCode,
 } from 'share-earn';
 
 async function usage(): Promise<void> {
@@ -58,10 +71,17 @@ async function usage(): Promise<void> {
     decodeMemberCode('x');
   } catch (error) {
     if (isShareEarnError(error)) {
-      const c: ErrorCode = error.code;
+      // The core's codes, plus the JavaScript helpers' (ASSET_FETCH_FAILED).
+      const c: ErrorCode | JsErrorCode = error.code;
       const path: string | undefined = error.path;
-      const e: ShareEarnError = error;
-      void [c, path, e];
+      if (error.code === 'ASSET_FETCH_FAILED') {
+        const failures: AssetFetchFailure[] = error.errors;
+        void failures;
+      } else {
+        const e: ShareEarnError = error;
+        void e;
+      }
+      void [c, path];
     }
   }
 
@@ -116,7 +136,74 @@ async function usage(): Promise<void> {
   // @ts-expect-error a gradient's type is linear or radial
   qrPng(link, { foreground: { type: 'conic', stops: [] } });
 
+  await posters();
+
   void [length, p, first, ref, sku, action, record, persisted, current, bad];
   void [png, level, dims, logoModules, shrunk, image, svg, notALevel, notAString];
 }
 void usage;
+
+async function posters(): Promise<void> {
+  const template: PosterTemplate = {
+    version: 1,
+    width: 750,
+    height: 1334,
+    background: { image: 'bg.jpg', fit: 'cover' },
+    fonts: [{ asset: 'NotoSansSC-Regular.otf' }],
+    elements: [
+      { type: 'rect', x: 10, y: 10, width: 20, height: 20, fill: '#e1251b' },
+      { type: 'text', id: 'title', x: 40, y: 40, width: 600, text: '{{title}}', font: { size: 32 }, maxLines: 2 },
+      { type: 'qr', x: 490, y: { below: 'title', gap: 20 }, size: 200, text: '{{shareUrl}}' },
+    ],
+  };
+  const assets: Record<string, Uint8Array> = await fetchAssets(
+    { 'bg.jpg': '/img/bg.jpg', 'NotoSansSC-Regular.otf': new URL('https://cdn.example.com/f.otf') },
+    { timeoutMs: 5000, signal: new AbortController().signal, fetch: (url, init) => fetch(url, init) },
+  );
+  const data = { title: '双11', shareUrl: 'https://a.example/' };
+  const image: PosterImage = renderPoster(template, data, assets, { format: 'rgba', pixelRatio: 2 });
+  const warning: PosterWarning | undefined = image.warnings[0];
+  const layout: PosterLayout = layoutPoster(JSON.stringify(template), JSON.stringify(data), new Map<string, ArrayBuffer>());
+
+  const blob: Blob = await posterBlob(template, data, assets, { format: 'jpeg', quality: 85 });
+  await posterBlob(template);
+  await fetchAssets({ a: '/a.png' }, { fetch: globalThis.fetch });
+  const shown: PosterObjectUrl = await posterObjectUrl(template, data, assets);
+  const url: string = shown.url;
+  const same: PosterImage = shown.result;
+  shown.revoke();
+
+  const canvas = document.createElement('canvas');
+  const drawn: PosterImage = drawPoster(canvas, template, data, assets, { pixelRatio: window.devicePixelRatio });
+  drawPoster(new OffscreenCanvas(1, 1), template, data, assets);
+  const w: number = drawn.width + drawn.height;
+
+  try {
+    await fetchAssets({ a: '/a.png' });
+  } catch (error) {
+    if (isShareEarnError(error) && error.code === 'ASSET_FETCH_FAILED') {
+      const reason: 'timeout' | 'http' | 'network' | undefined = error.errors[0]?.reason;
+      const status: number | undefined = error.errors[0]?.status;
+      void [reason, status];
+    }
+  }
+
+  // @ts-expect-error a blob is PNG or JPEG, not raw pixels
+  await posterBlob(template, data, assets, { format: 'rgba' });
+  // @ts-expect-error drawPoster draws pixels: no encoded format
+  drawPoster(canvas, template, data, assets, { format: 'png' });
+  // @ts-expect-error a canvas, not a context
+  drawPoster(canvas.getContext('2d'), template);
+  // @ts-expect-error URLs are strings or URL objects
+  await fetchAssets({ a: 42 });
+  // @ts-expect-error unknown option names are refused by the types too
+  await fetchAssets({}, { timeout: 5 });
+  // @ts-expect-error assets are bytes, not URLs
+  renderPoster(template, data, { 'bg.jpg': '/img/bg.jpg' });
+  // @ts-expect-error the template has a version
+  renderPoster({ width: 1, height: 1 }, null, null);
+  // @ts-expect-error not a JavaScript-side error code
+  const notJs: JsErrorCode = 'ASSET_MISSING';
+
+  void [warning, layout, blob, url, same, w, notJs];
+}

@@ -26,7 +26,7 @@ if [ "$what" = browser ] || [ "$what" = all ]; then
   [ -d "$peers/node_modules" ] || (cd "$peers" && npm ci --no-audit --no-fund)
   # One run per workload: each module fetches the same .wasm, which the harness counts once
   # per --impl module in a run.
-  for w in ${BENCH_WORKLOADS:-w1 w3}; do
+  for w in ${BENCH_WORKLOADS:-w1 w2 w3}; do
     node "$peers/run.mjs" --only "$w" --impl "benches/browser/$w-share-earn.mjs" \
       --impl-asset share_earn_bg.wasm=pkg/share_earn_bg.wasm --rounds 3 "$@"
   done

@@ -33,9 +33,9 @@ pub mod codes;
 mod error;
 #[cfg(feature = "qr")]
 pub mod imaging;
+pub mod links;
 #[cfg(feature = "poster")]
 pub mod poster;
-pub mod links;
 #[cfg(feature = "qr")]
 pub mod qr;
 

@@ -1,5 +1,6 @@
 //! Every example poster in `www/examples/` renders, natively, and its QR code reads back
 //! with rqrr as the data's share URL.
+#![cfg(all(not(target_arch = "wasm32"), feature = "poster"))]
 
 mod poster_support;
 

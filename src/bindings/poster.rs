@@ -133,7 +133,10 @@ fn assets(value: &JsValue) -> crate::Result<Assets> {
             })
             .collect()
     } else {
-        return Err(invalid("assets", format!("assets must be an object of Uint8Arrays, not {}", args::describe(value))));
+        return Err(invalid(
+            "assets",
+            format!("assets must be an object of Uint8Arrays, not {}", args::describe(value)),
+        ));
     };
     for (key, bytes) in entries {
         let name = key.as_string().ok_or_else(|| invalid("assets", "asset names must be strings".into()))?;
@@ -143,7 +146,10 @@ fn assets(value: &JsValue) -> crate::Result<Assets> {
         } else if let Some(b) = bytes.dyn_ref::<js_sys::ArrayBuffer>() {
             js_sys::Uint8Array::new(b).to_vec()
         } else {
-            return Err(invalid(&path, format!("{path} must be a Uint8Array or an ArrayBuffer, not {}", args::describe(&bytes))));
+            return Err(invalid(
+                &path,
+                format!("{path} must be a Uint8Array or an ArrayBuffer, not {}", args::describe(&bytes)),
+            ));
         };
         assets.insert(name, data);
     }
@@ -198,7 +204,9 @@ fn under_options(e: Error) -> Error {
 pub fn render_poster(
     #[wasm_bindgen(unchecked_param_type = "PosterTemplate | string")] template_value: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | string | null | undefined")] data_value: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Record<string, Uint8Array | ArrayBuffer> | Map<string, Uint8Array | ArrayBuffer> | null | undefined")]
+    #[wasm_bindgen(
+        unchecked_param_type = "Record<string, Uint8Array | ArrayBuffer> | Map<string, Uint8Array | ArrayBuffer> | null | undefined"
+    )]
     assets_value: JsValue,
     options_value: Option<Ts<RenderPosterOptions>>,
 ) -> JsResult<Ts<PosterImage>> {
@@ -227,7 +235,9 @@ pub fn render_poster(
 pub fn layout_poster(
     #[wasm_bindgen(unchecked_param_type = "PosterTemplate | string")] template_value: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | string | null | undefined")] data_value: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Record<string, Uint8Array | ArrayBuffer> | Map<string, Uint8Array | ArrayBuffer> | null | undefined")]
+    #[wasm_bindgen(
+        unchecked_param_type = "Record<string, Uint8Array | ArrayBuffer> | Map<string, Uint8Array | ArrayBuffer> | null | undefined"
+    )]
     assets_value: JsValue,
     options_value: Option<Ts<RenderPosterOptions>>,
 ) -> JsResult<JsValue> {

@@ -28,7 +28,11 @@ impl Assets {
     pub fn get(&self, name: &str, path: &str) -> Result<&Arc<[u8]>> {
         self.items.get(name).ok_or_else(|| {
             let known: Vec<String> = self.items.keys().take(12).map(|k| quote(k)).collect();
-            let known = if known.is_empty() { "no assets were given".to_owned() } else { format!("given: {}", known.join(", ")) };
+            let known = if known.is_empty() {
+                "no assets were given".to_owned()
+            } else {
+                format!("given: {}", known.join(", "))
+            };
             Error::new(ErrorKind::AssetMissing, format!("{path}: there is no asset {} ({known})", quote(name))).at(path)
         })
     }

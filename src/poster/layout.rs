@@ -41,7 +41,12 @@ pub struct ShadowPaint {
 pub enum Content {
     /// Not drawn: its `if` found no data.
     Hidden,
-    Rect { fill: Option<Paint>, stroke: Option<(f32, Rgba)>, radius: Corners, shadow: Option<ShadowPaint> },
+    Rect {
+        fill: Option<Paint>,
+        stroke: Option<(f32, Rgba)>,
+        radius: Corners,
+        shadow: Option<ShadowPaint>,
+    },
     Image {
         asset: String,
         fit: Fit,
@@ -52,8 +57,20 @@ pub enum Content {
         shadow: Option<ShadowPaint>,
     },
     Text(TextLayout),
-    Qr { symbol: qr::QrSymbol, style: qr::QrStyle, logo_asset: Option<String>, logo_background: Option<Rgba>, logo_radius: f64 },
-    Line { vertical: bool, thickness: f32, color: Rgba, dash: Option<[f32; 2]>, round_cap: bool },
+    Qr {
+        symbol: qr::QrSymbol,
+        style: qr::QrStyle,
+        logo_asset: Option<String>,
+        logo_background: Option<Rgba>,
+        logo_radius: f64,
+    },
+    Line {
+        vertical: bool,
+        thickness: f32,
+        color: Rgba,
+        dash: Option<[f32; 2]>,
+        round_cap: bool,
+    },
 }
 
 /// One element, placed.
@@ -158,7 +175,14 @@ pub fn layout(template: &Template, data: &Value, assets: &Assets) -> Result<Layo
             content,
         });
     }
-    Ok(Layout { width: template.width, height: template.height, background, elements: placed, fonts, warnings: ctx.warnings })
+    Ok(Layout {
+        width: template.width,
+        height: template.height,
+        background,
+        elements: placed,
+        fonts,
+        warnings: ctx.warnings,
+    })
 }
 
 fn kind_name(kind: &ElementKind) -> &'static str {
@@ -217,7 +241,14 @@ impl Ctx<'_> {
         bound.resolve(self.data, &mut self.missing)
     }
 
-    fn warn(&mut self, code: &'static str, message: String, element: Option<usize>, id: Option<&str>, text: Option<String>) {
+    fn warn(
+        &mut self,
+        code: &'static str,
+        message: String,
+        element: Option<usize>,
+        id: Option<&str>,
+        text: Option<String>,
+    ) {
         self.warnings.push(Warning { code, message, element, id: id.map(str::to_owned), text });
     }
 
@@ -255,7 +286,13 @@ impl Ctx<'_> {
         s.as_ref().map(|s| Ok((s.width, self.color(&s.color)?))).transpose()
     }
 
-    fn content(&mut self, element: &Element, path: &str, assets: &Assets, fonts: &FontBook) -> Result<(Content, f32, f32)> {
+    fn content(
+        &mut self,
+        element: &Element,
+        path: &str,
+        assets: &Assets,
+        fonts: &FontBook,
+    ) -> Result<(Content, f32, f32)> {
         Ok(match &element.kind {
             ElementKind::Rect(r) => {
                 let content = Content::Rect {

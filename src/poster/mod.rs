@@ -34,7 +34,7 @@ pub mod value;
 pub use assets::{Assets, Warning};
 pub use encode::Format;
 pub use layout::{layout, Layout};
-pub use report::{LayoutReport, LineReport, ElementReport};
+pub use report::{ElementReport, LayoutReport, LineReport};
 pub use template::Template;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -129,7 +129,12 @@ fn clamp_ratio(template: &Template, options: &RenderOptions) -> (f32, Option<War
 ///
 /// # Errors
 /// As [`layout()`], and `POSTER_INVALID_OPTIONS` for unusable options.
-pub fn layout_poster(template: &Template, data: &Value, assets: &Assets, options: &RenderOptions) -> Result<LayoutReport> {
+pub fn layout_poster(
+    template: &Template,
+    data: &Value,
+    assets: &Assets,
+    options: &RenderOptions,
+) -> Result<LayoutReport> {
     check(options)?;
     let (ratio, clamped) = clamp_ratio(template, options);
     let mut laid = layout(template, data, assets)?;

@@ -83,7 +83,13 @@ pub struct WarningReport {
 
 impl From<&Warning> for WarningReport {
     fn from(w: &Warning) -> Self {
-        WarningReport { code: w.code, message: w.message.clone(), element: w.element, id: w.id.clone(), text: w.text.clone() }
+        WarningReport {
+            code: w.code,
+            message: w.message.clone(),
+            element: w.element,
+            id: w.id.clone(),
+            text: w.text.clone(),
+        }
     }
 }
 

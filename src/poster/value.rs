@@ -181,14 +181,24 @@ mod tests {
 
     #[test]
     fn numbers_print_as_javascript_does() {
-        for (n, s) in [(12.0, "12"), (-0.5, "-0.5"), (0.1 + 0.2, "0.30000000000000004"), (1e20, "100000000000000000000")] {
+        for (n, s) in
+            [(12.0, "12"), (-0.5, "-0.5"), (0.1 + 0.2, "0.30000000000000004"), (1e20, "100000000000000000000")]
+        {
             assert_eq!(number_text(n), s);
         }
     }
 
     #[test]
     fn presence_is_non_empty() {
-        for (json, present) in [("null", false), ("\"\"", false), ("[]", false), ("{}", false), ("false", false), ("0", true), ("\"a\"", true)] {
+        for (json, present) in [
+            ("null", false),
+            ("\"\"", false),
+            ("[]", false),
+            ("{}", false),
+            ("false", false),
+            ("0", true),
+            ("\"a\"", true),
+        ] {
             assert_eq!(parse_json(json, "data").unwrap().is_present(), present, "{json}");
         }
     }

@@ -66,7 +66,15 @@ impl DeviceBox {
 
 /// Draws `image` into `dest` as `fit` and `position` say, through `clip` when given (a
 /// path in device px), with `opacity`.
-pub fn draw_image(canvas: &mut Pixmap, image: &Pixmap, dest: DeviceBox, fit: Fit, position: (f32, f32), clip: Option<&Path>, opacity: f32) {
+pub fn draw_image(
+    canvas: &mut Pixmap,
+    image: &Pixmap,
+    dest: DeviceBox,
+    fit: Fit,
+    position: (f32, f32),
+    clip: Option<&Path>,
+    opacity: f32,
+) {
     let (iw, ih) = (image.width() as f32, image.height() as f32);
     let (dw, dh) = (dest.w as f32, dest.h as f32);
     // The source rectangle shown, and the device rectangle it lands on.

@@ -99,7 +99,13 @@ fn draw(canvas: &mut Pixmap, layout: &Layout, e: &Placed, images: &mut Images, s
                 let outer = if *circle {
                     ellipse(x - b, y - b, w + 2.0 * b, h + 2.0 * b)
                 } else {
-                    rounded_rect(x - b, y - b, w + 2.0 * b, h + 2.0 * b, radius.map(|r| if r > 0.0 { r * scale + b } else { 0.0 }))
+                    rounded_rect(
+                        x - b,
+                        y - b,
+                        w + 2.0 * b,
+                        h + 2.0 * b,
+                        radius.map(|r| if r > 0.0 { r * scale + b } else { 0.0 }),
+                    )
                 };
                 if let Some(ring) = outer.and_then(|o| ring(&o, &clip)) {
                     canvas.fill_path(&ring, &solid(fade(*color)), sk::FillRule::EvenOdd, Transform::identity(), None);
@@ -172,7 +178,12 @@ fn ring(outer: &Path, inner: &Path) -> Option<Path> {
 /// `debug: true`: a 1-px outline round every element's box, magenta, hidden ones dashed.
 fn outline_boxes(canvas: &mut Pixmap, layout: &Layout, scale: f32) {
     for e in &layout.elements {
-        let Some(r) = sk::Rect::from_xywh(e.x * scale + 0.5, e.y * scale + 0.5, (e.width * scale - 1.0).max(1.0), (e.height * scale - 1.0).max(1.0)) else {
+        let Some(r) = sk::Rect::from_xywh(
+            e.x * scale + 0.5,
+            e.y * scale + 0.5,
+            (e.width * scale - 1.0).max(1.0),
+            (e.height * scale - 1.0).max(1.0),
+        ) else {
             continue;
         };
         let hidden = matches!(e.content, Content::Hidden);
@@ -182,6 +193,12 @@ fn outline_boxes(canvas: &mut Pixmap, layout: &Layout, scale: f32) {
             ..Default::default()
         };
         let path = sk::PathBuilder::from_rect(r);
-        canvas.stroke_path(&path, &solid(sk::Color::from_rgba8(255, 0, 200, 220)), &stroke, Transform::identity(), None);
+        canvas.stroke_path(
+            &path,
+            &solid(sk::Color::from_rgba8(255, 0, 200, 220)),
+            &stroke,
+            Transform::identity(),
+            None,
+        );
     }
 }

@@ -48,7 +48,8 @@ pub fn shader(paint: &Paint, x: f32, y: f32, w: f32, h: f32) -> Shader<'static> 
         s.iter().map(|(o, c)| sk::GradientStop::new(*o, to_color(*c))).collect()
     };
     let (cx, cy) = (x + w / 2.0, y + h / 2.0);
-    let fallback = |s: &[(f32, crate::qr::Rgba)]| Shader::SolidColor(s.first().map_or(sk::Color::BLACK, |c| to_color(c.1)));
+    let fallback =
+        |s: &[(f32, crate::qr::Rgba)]| Shader::SolidColor(s.first().map_or(sk::Color::BLACK, |c| to_color(c.1)));
     match paint {
         Paint::Solid(c) => Shader::SolidColor(to_color(*c)),
         Paint::Linear { angle, stops: s } => {
@@ -125,7 +126,8 @@ fn box_sizes(sigma: f32) -> [u32; 3] {
         wl -= 1;
     }
     let wu = wl + 2;
-    let m = ((12.0 * sigma * sigma - n * (wl * wl) as f32 - 4.0 * n * wl as f32 - 3.0 * n) / (-4.0 * wl as f32 - 4.0)).round();
+    let m = ((12.0 * sigma * sigma - n * (wl * wl) as f32 - 4.0 * n * wl as f32 - 3.0 * n) / (-4.0 * wl as f32 - 4.0))
+        .round();
     let size = |i: f32| (if i < m { wl } else { wu }).clamp(1, 4001) as u32;
     [size(0.0), size(1.0), size(2.0)]
 }

@@ -182,13 +182,16 @@ impl Element {
         let mut o = Obj::new(value, path)?;
         let kinds = [("rect", 0), ("image", 1), ("text", 2), ("qr", 3), ("line", 4)];
         let type_path = o.at("type");
-        let kind = o.choice("type", &kinds)?.ok_or_else(|| {
-            invalid(&type_path, "is required: \"rect\", \"image\", \"text\", \"qr\" or \"line\"")
-        })?;
+        let kind = o
+            .choice("type", &kinds)?
+            .ok_or_else(|| invalid(&type_path, "is required: \"rect\", \"image\", \"text\", \"qr\" or \"line\""))?;
         let id = o.string("id")?.map(str::to_owned);
         if let Some(id) = &id {
             if earlier.iter().any(|e| e.id.as_ref() == Some(id)) {
-                return Err(invalid(&o.at("id"), format!("{} is already the id of an earlier element", crate::error::quote(id))));
+                return Err(invalid(
+                    &o.at("id"),
+                    format!("{} is already the id of an earlier element", crate::error::quote(id)),
+                ));
             }
         }
         let condition = o.string("if")?.map(|s| s.trim().to_owned());
@@ -221,9 +224,10 @@ fn read_pos(o: &mut Obj, key: &'static str, names: [&'static str; 4], earlier: &
     };
     let name_path = r.at(name);
     let target = r.required_string(all.iter().copied().find(|n| n == name).unwrap_or("centerOf"))?;
-    let of = earlier.iter().position(|e| e.id.as_deref() == Some(target)).ok_or_else(|| {
-        invalid(&name_path, format!("no earlier element has the id {}", crate::error::quote(target)))
-    })?;
+    let of = earlier
+        .iter()
+        .position(|e| e.id.as_deref() == Some(target))
+        .ok_or_else(|| invalid(&name_path, format!("no earlier element has the id {}", crate::error::quote(target))))?;
     let relative = *name == names[0] || *name == names[1];
     let amount = if relative { r.number("gap", -BOX, BOX)? } else { r.number("offset", -BOX, BOX)? }.unwrap_or(0.0);
     r.finish()?;
@@ -273,7 +277,9 @@ pub(crate) fn read_position(value: &Value, path: &str) -> Result<(f32, f32)> {
             "top" => y = 0.0,
             "bottom" => y = 1.0,
             "center" => {}
-            _ => return Err(invalid(path, "must be words from center, top, bottom, left, right, or [x, y] from 0 to 1")),
+            _ => {
+                return Err(invalid(path, "must be words from center, top, bottom, left, right, or [x, y] from 0 to 1"))
+            }
         }
     }
     Ok((x, y))
@@ -307,7 +313,9 @@ fn read_font(value: &Value, path: &str) -> Result<FontSpec> {
                 .map(|(i, v)| super::read::string(v, &format!("{family_path}[{i}]")).map(str::to_owned))
                 .collect::<Result<Vec<_>>>()?,
         ),
-        Some(other) => return Err(invalid(&family_path, format!("must be a string or an array of strings, not {}", other.kind()))),
+        Some(other) => {
+            return Err(invalid(&family_path, format!("must be a string or an array of strings, not {}", other.kind())))
+        }
     };
     let spec = FontSpec {
         families,
@@ -320,7 +328,10 @@ fn read_font(value: &Value, path: &str) -> Result<FontSpec> {
 }
 
 fn decoration(o: &mut Obj) -> Result<(Option<bool>, Option<bool>)> {
-    let d = o.choice("decoration", &[("none", (false, false)), ("underline", (true, false)), ("lineThrough", (false, true))])?;
+    let d = o.choice(
+        "decoration",
+        &[("none", (false, false)), ("underline", (true, false)), ("lineThrough", (false, true))],
+    )?;
     Ok((d.map(|d| d.0), d.map(|d| d.1)))
 }
 
@@ -376,9 +387,14 @@ fn read_text(o: &mut Obj) -> Result<TextElement> {
         max_lines: o.integer("maxLines", 1, 1000)?,
         ellipsis: o.string("ellipsis")?.unwrap_or("…").to_owned(),
         min_size: o.number("minSize", 1.0, 1000.0)?,
-        align: o.choice("align", &[("left", Align::Left), ("center", Align::Center), ("right", Align::Right)])?.unwrap_or_default(),
+        align: o
+            .choice("align", &[("left", Align::Left), ("center", Align::Center), ("right", Align::Right)])?
+            .unwrap_or_default(),
         vertical_align: o
-            .choice("verticalAlign", &[("top", VerticalAlign::Top), ("middle", VerticalAlign::Middle), ("bottom", VerticalAlign::Bottom)])?
+            .choice(
+                "verticalAlign",
+                &[("top", VerticalAlign::Top), ("middle", VerticalAlign::Middle), ("bottom", VerticalAlign::Bottom)],
+            )?
             .unwrap_or_default(),
     })
 }
@@ -390,11 +406,20 @@ fn read_qr(o: &mut Obj) -> Result<QrElement> {
     let text_path = o.at("text");
     let text = Bound::parse(o.required_string("text")?, &text_path)?;
     let size = o.required_number("size", 21.0, 8192.0)?;
-    let levels = [("auto", None), ("L", Some(EcLevel::L)), ("M", Some(EcLevel::M)), ("Q", Some(EcLevel::Q)), ("H", Some(EcLevel::H))];
+    let levels = [
+        ("auto", None),
+        ("L", Some(EcLevel::L)),
+        ("M", Some(EcLevel::M)),
+        ("Q", Some(EcLevel::Q)),
+        ("H", Some(EcLevel::H)),
+    ];
     let ec_level = o.choice("ecLevel", &levels)?.flatten();
     let quiet_zone = o.integer("quietZone", 0, 16)?.unwrap_or(2);
     let module_shape = o
-        .choice("moduleShape", &[("square", ModuleShape::Square), ("rounded", ModuleShape::Rounded), ("dots", ModuleShape::Dots)])?
+        .choice(
+            "moduleShape",
+            &[("square", ModuleShape::Square), ("rounded", ModuleShape::Rounded), ("dots", ModuleShape::Dots)],
+        )?
         .unwrap_or_default();
     let finder_shape = o.choice("finderShape", FINDERS)?.unwrap_or_default();
     let finder_inner_shape = o.choice("finderInnerShape", FINDERS)?.unwrap_or(finder_shape);
@@ -447,7 +472,11 @@ fn read_line(o: &mut Obj) -> Result<LineElement> {
         length: o.required_number("length", 0.0, BOX)?,
         vertical: o.choice("direction", &[("horizontal", false), ("vertical", true)])?.unwrap_or(false),
         thickness,
-        color: o.get("color").map(|v| ColorSpec::read(v, &color_path)).transpose()?.unwrap_or(ColorSpec::fixed(crate::qr::Rgba::BLACK)),
+        color: o
+            .get("color")
+            .map(|v| ColorSpec::read(v, &color_path))
+            .transpose()?
+            .unwrap_or(ColorSpec::fixed(crate::qr::Rgba::BLACK)),
         dash,
         round_cap: o.choice("cap", &[("butt", false), ("round", true)])?.unwrap_or(style == 2),
     })

@@ -155,8 +155,11 @@ fn side(o: &mut Obj, key: &'static str) -> Result<f32> {
     let path = o.at(key);
     let n = o.required_number(key, 1.0, f32::MAX)?;
     if n > MAX_SIDE {
-        return Err(Error::new(ErrorKind::TemplateLimit, format!("{path}: a poster side may be at most {MAX_SIDE} px, not {n}"))
-            .at(path));
+        return Err(Error::new(
+            ErrorKind::TemplateLimit,
+            format!("{path}: a poster side may be at most {MAX_SIDE} px, not {n}"),
+        )
+        .at(path));
     }
     Ok(n)
 }

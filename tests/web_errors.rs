@@ -7,6 +7,7 @@ use share_earn::bindings::codes::{
     decode_member_code, encode_member_code, format_member_code, generate_vouchers, MemberCodec,
 };
 use share_earn::bindings::links::{build_share_link, decide_attribution, pack_scene, parse_scene, parse_share_link};
+use share_earn::bindings::poster::{layout_poster, render_poster};
 use share_earn::bindings::qr::{qr_matrix, qr_png, qr_svg};
 use share_earn::bindings::TS_ERRORS;
 use std::collections::BTreeSet;
@@ -87,6 +88,27 @@ fn one_case_per_code() -> Vec<(&'static str, Option<&'static str>, Reach)> {
         ("IMAGE_TOO_LARGE", Some("options.logo.image"), || {
             let options = with_logo_image(r#"{"logo":{}}"#, &uint8(&png_claiming(100_000, 100_000)).into());
             qr_png(s("x"), Some(typed(options))).map(JsValue::from)
+        }),
+        ("TEMPLATE_INVALID", Some("elements[0].type"), || {
+            let template = json(r#"{"version":1,"width":10,"height":10,"elements":[{"type":"star"}]}"#);
+            render_poster(template, JsValue::NULL, JsValue::NULL, None).map(JsValue::from)
+        }),
+        ("TEMPLATE_LIMIT", Some("width"), || {
+            layout_poster(json(r#"{"version":1,"width":100000,"height":10}"#), JsValue::NULL, JsValue::NULL, None)
+        }),
+        ("ASSET_MISSING", Some("fonts[0].asset"), || {
+            let template = json(r#"{"version":1,"width":10,"height":10,"fonts":[{"asset":"x.otf"}]}"#);
+            render_poster(template, JsValue::NULL, JsValue::NULL, None).map(JsValue::from)
+        }),
+        ("FONT_INVALID", Some("fonts[0]"), || {
+            let template = json(r#"{"version":1,"width":10,"height":10,"fonts":[{"asset":"x.otf"}]}"#);
+            let assets = js_sys::Object::new();
+            js_sys::Reflect::set(&assets, &s("x.otf"), &uint8(b"OTTO, but not a font")).unwrap();
+            render_poster(template, JsValue::NULL, assets.into(), None).map(JsValue::from)
+        }),
+        ("POSTER_INVALID_OPTIONS", Some("options.pixelRatio"), || {
+            let template = json(r#"{"version":1,"width":10,"height":10}"#);
+            render_poster(template, JsValue::NULL, JsValue::NULL, some(r#"{"pixelRatio":9}"#)).map(JsValue::from)
         }),
     ]
 }

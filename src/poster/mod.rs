@@ -11,6 +11,8 @@
 //! - [`encode`](mod@encode): pixels -> PNG / JPEG / RGBA.
 //!
 //! ```no_run
+//! # #[cfg(not(target_arch = "wasm32"))]
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! use share_earn::poster::{render_poster, Assets, RenderOptions, Template, value::parse_json};
 //!
 //! let template = Template::from_json(&std::fs::read_to_string("template.json")?)?;
@@ -19,7 +21,10 @@
 //! assets.insert("NotoSansSC-Regular.otf", std::fs::read("NotoSansSC-Regular.otf")?);
 //! let poster = render_poster(&template, &data, &assets, &RenderOptions::default())?;
 //! std::fs::write("poster.png", &poster.bytes)?;
-//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! # Ok(())
+//! # }
+//! # #[cfg(target_arch = "wasm32")]
+//! # fn main() {}
 //! ```
 
 mod assets;

@@ -464,7 +464,8 @@ fn read_line(o: &mut Obj) -> Result<LineElement> {
     let thickness = o.number("thickness", 0.0, 1000.0)?.unwrap_or(1.0);
     let dash = with(o, "dash", read_dash)?.or(match style {
         1 => Some([thickness * 3.0, thickness * 2.0]),
-        2 => Some([thickness, thickness * 2.0]),
+        // Round caps on a near-zero dash draw round dots one thickness across.
+        2 => Some([0.01, thickness * 2.0]),
         _ => None,
     });
     let color_path = o.at("color");

@@ -24,7 +24,11 @@ impl<'a> Obj<'a> {
             Value::Object(members) => {
                 Ok(Obj { members, read: vec![false; members.len()], known: Vec::new(), path: path.to_owned() })
             }
-            other => Err(invalid(path, format!("must be an object, not {}", other.kind()))),
+            // The root has no path of its own; call it what the caller passed.
+            other => Err(invalid(
+                if path.is_empty() { "template" } else { path },
+                format!("must be an object, not {}", other.kind()),
+            )),
         }
     }
 

@@ -6,6 +6,7 @@
 //! RGB (opaque) or RGBA. The pixels are never changed: decoding gives back exactly what
 //! was drawn.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use tiny_skia::Pixmap;
 
@@ -102,7 +103,10 @@ fn pack_indices(rgba: &[u8], width: usize, palette: &Palette, depth: u8) -> Vec<
 /// uploaded at once, not archived.
 pub fn encode_png(pixmap: &Pixmap) -> Vec<u8> {
     let (w, h) = (pixmap.width(), pixmap.height());
-    let rgba = straight_rgba(pixmap);
+    // Opaque pixels are the same premultiplied or not: posters (photos, a few million
+    // pixels) skip the demultiplying copy.
+    let opaque = pixmap.pixels().iter().all(|p| p.alpha() == 255);
+    let rgba: Cow<[u8]> = if opaque { Cow::Borrowed(pixmap.data()) } else { Cow::Owned(straight_rgba(pixmap)) };
     let mut out = Vec::with_capacity(rgba.len() / 8 + 1024);
     let mut encoder = png::Encoder::new(&mut out, w, h);
     encoder.set_compression(png::Compression::Fast);
@@ -128,12 +132,12 @@ pub fn encode_png(pixmap: &Pixmap) -> Vec<u8> {
             encoder.set_trns(colors[..=last].iter().map(|c| c[3]).collect::<Vec<u8>>());
         }
         pack_indices(&rgba, w as usize, &palette, depth)
-    } else if rgba.chunks_exact(4).all(|p| p[3] == 255) {
+    } else if opaque {
         encoder.set_color(png::ColorType::Rgb);
         rgba.chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]).collect()
     } else {
         encoder.set_color(png::ColorType::Rgba);
-        rgba
+        rgba.into_owned()
     };
     // Writing to a Vec cannot fail, and the header matches the data by construction
     // (a pixmap is never empty; the data length follows from the colour type and depth).

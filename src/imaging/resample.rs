@@ -70,41 +70,37 @@ pub fn resize_to(source: &Pixmap, width: u32, height: u32) -> Option<Pixmap> {
     // Horizontal pass: sh rows of `width` pixels, 8 bits as in Pillow.
     let across = weights(source.width(), width);
     let mut mid = vec![0u8; sh * width as usize * 4];
-    for (y, row) in mid.chunks_exact_mut(width as usize * 4).enumerate() {
-        let line = &src[y * sw * 4..(y + 1) * sw * 4];
+    for (line, row) in src.chunks_exact(sw * 4).zip(mid.chunks_exact_mut(width as usize * 4)) {
         for ((first, w), px) in across.iter().zip(row.chunks_exact_mut(4)) {
-            let mut acc = [0i32; 4];
-            for (k, wk) in w.iter().enumerate() {
-                let p = &line[(first + k) * 4..(first + k) * 4 + 4];
-                for c in 0..4 {
-                    acc[c] += p[c] as i32 * wk;
-                }
+            let taps = line.get(first * 4..(first + w.len()) * 4).unwrap_or_default();
+            let (mut r, mut g, mut b, mut a) = (0i32, 0i32, 0i32, 0i32);
+            for (p, &wk) in taps.chunks_exact(4).zip(w) {
+                r += p[0] as i32 * wk;
+                g += p[1] as i32 * wk;
+                b += p[2] as i32 * wk;
+                a += p[3] as i32 * wk;
             }
-            for c in 0..4 {
-                px[c] = clamp_u8(acc[c]);
-            }
+            px.copy_from_slice(&[clamp_u8(r), clamp_u8(g), clamp_u8(b), clamp_u8(a)]);
         }
     }
-    // Vertical pass.
+    // Vertical pass, a whole row at a time so that the inner loop runs along memory.
     let down = weights(source.height(), height);
     let stride = width as usize * 4;
     let data = out.data_mut();
+    let mut acc = vec![0i32; stride];
     for ((first, w), row) in down.iter().zip(data.chunks_exact_mut(stride)) {
-        let mut acc = vec![0i32; stride];
-        for (k, wk) in w.iter().enumerate() {
-            let line = &mid[(first + k) * stride..(first + k + 1) * stride];
-            for (a, v) in acc.iter_mut().zip(line) {
-                *a += *v as i32 * wk;
+        acc.fill(0);
+        let lines = mid.get(first * stride..(first + w.len()) * stride).unwrap_or_default();
+        for (line, &wk) in lines.chunks_exact(stride).zip(w) {
+            for (a, &v) in acc.iter_mut().zip(line) {
+                *a += v as i32 * wk;
             }
         }
         for (px, a) in row.chunks_exact_mut(4).zip(acc.chunks_exact(4)) {
             let alpha = clamp_u8(a[3]);
             // The filter's negative lobes can push a channel above its alpha, which is not
             // a valid premultiplied colour.
-            px[0] = clamp_u8(a[0]).min(alpha);
-            px[1] = clamp_u8(a[1]).min(alpha);
-            px[2] = clamp_u8(a[2]).min(alpha);
-            px[3] = alpha;
+            px.copy_from_slice(&[clamp_u8(a[0]).min(alpha), clamp_u8(a[1]).min(alpha), clamp_u8(a[2]).min(alpha), alpha]);
         }
     }
     let size = IntSize::from_wh(width, height)?;

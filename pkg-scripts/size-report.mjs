@@ -9,9 +9,9 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // Usage: node pkg-scripts/size-report.mjs DIR [--budget KIB] [--json]
 // The brotli budget of the .wasm (default: the full package's) fails the build when exceeded.
 // Raise a budget only with a reason in the commit message.
-// Interim: posters brought the .wasm to about 427 KiB. The target for the complete package is
+// Interim: posters brought the .wasm to about 407 KiB. The target for the complete package is
 // 300 KB (292.9 KiB); the README says where the bytes go and what is being cut.
-const FULL_PACKAGE_BUDGET_KIB = 440;
+const FULL_PACKAGE_BUDGET_KIB = 420;
 
 const dir = process.argv[2] ?? 'pkg';
 const asJson = process.argv.includes('--json');

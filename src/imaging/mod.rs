@@ -6,6 +6,7 @@
 //! - [`png`]: pixels -> PNG bytes, in the smallest colour type that holds them exactly.
 
 pub mod decode;
+mod orient;
 pub mod png;
 pub mod resample;
 

@@ -100,7 +100,12 @@ pub fn resize_to(source: &Pixmap, width: u32, height: u32) -> Option<Pixmap> {
             let alpha = clamp_u8(a[3]);
             // The filter's negative lobes can push a channel above its alpha, which is not
             // a valid premultiplied colour.
-            px.copy_from_slice(&[clamp_u8(a[0]).min(alpha), clamp_u8(a[1]).min(alpha), clamp_u8(a[2]).min(alpha), alpha]);
+            px.copy_from_slice(&[
+                clamp_u8(a[0]).min(alpha),
+                clamp_u8(a[1]).min(alpha),
+                clamp_u8(a[2]).min(alpha),
+                alpha,
+            ]);
         }
     }
     let size = IntSize::from_wh(width, height)?;

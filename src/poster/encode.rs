@@ -43,16 +43,14 @@ pub fn encode(pixmap: &Pixmap, format: Format, quality: u8) -> Vec<u8> {
                 })
                 .collect();
             let mut out = Vec::with_capacity(rgb.len() / 10 + 1024);
-            let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, quality.clamp(1, 100));
-            // Writing RGB8 of the stated size to memory cannot fail; an empty result would
-            // be caught by every caller that decodes it.
-            let _ = image::ImageEncoder::write_image(
-                encoder,
-                &rgb,
-                pixmap.width(),
-                pixmap.height(),
-                image::ExtendedColorType::Rgb8,
-            );
+            let encoder = jpeg_encoder::Encoder::new(&mut out, quality.clamp(1, 100));
+            // Writing RGB8 of the stated size to memory cannot fail (posters are at most
+            // 16384 px a side, under JPEG's 65535); an empty result would be caught by
+            // every caller that decodes it.
+            let (w, h) = (u16::try_from(pixmap.width()), u16::try_from(pixmap.height()));
+            if let (Ok(w), Ok(h)) = (w, h) {
+                let _ = encoder.encode(&rgb, w, h, jpeg_encoder::ColorType::Rgb);
+            }
             out
         }
     }

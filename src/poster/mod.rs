@@ -158,6 +158,10 @@ pub fn render_poster(template: &Template, data: &Value, assets: &Assets, options
     let (ratio, clamped) = clamp_ratio(template, options);
     let mut laid = layout(template, data, assets)?;
     let pixmap = raster::rasterize(&laid, assets, ratio, options.limits, options.debug)?;
+    if options.format == Format::Jpeg && pixmap.width().max(pixmap.height()) > u16::MAX as u32 {
+        return Err(Error::new(ErrorKind::PosterInvalidOptions, "a JPEG may be at most 65535 pixels a side; use PNG")
+            .at("format"));
+    }
     laid.warnings.extend(clamped);
     Ok(Rendered {
         bytes: encode::encode(&pixmap, options.format, options.quality),

@@ -146,6 +146,11 @@ fn composite(canvas: &mut Pixmap, src: &Pixmap, x: i32, y: i32, coverage: Option
         let cov_row = coverage.map(|c| &c[(sy * sw + (x0 - x as i64)) as usize..][..n]);
         let s_row = &src_px[s_start..s_start + n * 4];
         let d_row = &mut dst_px[d_start..d_start + n * 4];
+        if cov_row.is_none() && alpha == 255 && s_row.chunks_exact(4).all(|p| p[3] == 255) {
+            // An opaque row of a photo drawn unclipped (backgrounds): a plain copy.
+            d_row.copy_from_slice(s_row);
+            continue;
+        }
         for (i, (s, d)) in s_row.chunks_exact(4).zip(d_row.chunks_exact_mut(4)).enumerate() {
             let k = match cov_row {
                 Some(c) => mul255(c[i] as u32, alpha),

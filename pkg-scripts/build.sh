@@ -32,6 +32,11 @@ wasm_opt=node_modules/binaryen/bin/wasm-opt
 target_dir=$(cargo metadata --format-version 1 --no-deps | node -e \
   'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')
 
+# Panic locations name source files: keep the builder's home directory and toolchain path out
+# of the published .wasm (and a few kilobytes with them).
+registry="${CARGO_HOME:-$HOME/.cargo}/registry/src"
+export CARGO_ENCODED_RUSTFLAGS="--remap-path-prefix=$registry=/cargo$(printf '\x1f')--remap-path-prefix=$(rustc --print sysroot)=/rust"
+
 if [ "$lean" = 1 ]; then
   log "cargo build --release --target wasm32-unknown-unknown --no-default-features (codes and links only)"
   # A target directory of its own, so that the full build's artefact is not replaced.

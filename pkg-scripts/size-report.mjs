@@ -9,9 +9,9 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // Usage: node pkg-scripts/size-report.mjs DIR [--budget KIB] [--json]
 // The brotli budget of the .wasm (default: the full package's) fails the build when exceeded.
 // Raise a budget only with a reason in the commit message.
-// Interim: posters brought the .wasm to about 407 KiB. The target for the complete package is
+// Interim: posters brought the .wasm to about 407 KiB (baseline build; 392 KiB with SIMD). The target for the complete package is
 // 300 KB (292.9 KiB); the README says where the bytes go and what is being cut.
-const FULL_PACKAGE_BUDGET_KIB = 420;
+const FULL_PACKAGE_BUDGET_KIB = 410;
 
 const dir = process.argv[2] ?? 'pkg';
 const asJson = process.argv.includes('--json');
@@ -32,7 +32,8 @@ const files = readdirSync(dir).filter((f) => f.endsWith('.wasm') || f.endsWith('
 const rows = files.map((f) => ({ file: f, ...sizes(readFileSync(join(dir, f))) }));
 // What a browser page loads: the entry, the wasm-bindgen glue, the helpers and the .wasm
 // (node.js is the Node entry and never reaches a browser).
-const browser = rows.filter((r) => r.file !== 'node.js');
+// One of the two .wasm builds is fetched (the baseline only where SIMD is missing).
+const browser = rows.filter((r) => r.file !== 'node.js' && r.file !== 'share_earn_bg.baseline.wasm');
 const total = browser.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), {
   raw: 0,
   gzip: 0,
@@ -53,8 +54,10 @@ if (asJson) {
     console.log(`[size] ${r.file.padEnd(26)} ${kb(r.raw)}  ${kb(r.gzip)}  ${kb(r.brotli)}`);
   }
 }
-if (wasm.brotli > WASM_BROTLI_BUDGET) {
-  console.error(`[size] ERROR: share_earn_bg.wasm is ${wasm.brotli} bytes brotli, over the budget of ${WASM_BROTLI_BUDGET}`);
-  process.exit(1);
+for (const r of rows.filter((r) => r.file.endsWith('.wasm'))) {
+  if (r.brotli > WASM_BROTLI_BUDGET) {
+    console.error(`[size] ERROR: ${r.file} is ${r.brotli} bytes brotli, over the budget of ${WASM_BROTLI_BUDGET}`);
+    process.exit(1);
+  }
 }
 console.error(`[size] ok: .wasm ${wasm.brotli} bytes brotli, budget ${WASM_BROTLI_BUDGET}`);

@@ -24,6 +24,13 @@ export default function init(source?: InitSource | Promise<InitSource>): Promise
 export function initSync(source: BufferSource | WebAssembly.Module): void;
 
 /**
+ * Whether this engine runs WebAssembly SIMD, so `init()` loads the faster SIMD build
+ * (`share_earn_bg.wasm`); without it, the baseline build (`share_earn_bg.baseline.wasm`),
+ * which gives the same results byte for byte.
+ */
+export function simdSupported(): boolean;
+
+/**
  * Whether `error` was thrown by share-earn: then it has a stable `code`, one of `ErrorCode`
  * (the wasm core) or `JsErrorCode` (the JavaScript helpers: `ASSET_FETCH_FAILED`).
  */

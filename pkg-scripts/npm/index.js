@@ -1,9 +1,11 @@
 // share-earn for browsers, Web Workers and bundlers (Vite, webpack, Rollup, esbuild).
 //
 // Call `await init()` once before anything else. With no argument the .wasm is loaded from
-// next to this file (`new URL('share_earn_bg.wasm', import.meta.url)`, which bundlers
-// understand); pass a URL, a fetch `Response`, the bytes or a compiled `WebAssembly.Module`
-// to load it from elsewhere. `initSync(bytesOrModule)` does the same synchronously.
+// next to this file (`new URL(..., import.meta.url)`, which bundlers understand): the SIMD
+// build `share_earn_bg.wasm` where the engine runs WebAssembly SIMD, else the baseline build
+// `share_earn_bg.baseline.wasm` (same functions, same output bytes, slower). Pass a URL, a
+// fetch `Response`, the bytes or a compiled `WebAssembly.Module` to load one from elsewhere.
+// `initSync(bytesOrModule)` does the same synchronously.
 import wasmInit, { initSync as wasmInitSync } from './share_earn.js';
 
 export * from './share_earn.js';
@@ -13,13 +15,39 @@ export { isShareEarnError } from './errors.js';
 
 let ready = null;
 
+// The smallest module that uses a SIMD instruction (i8x16.popcnt of a splat): engines
+// without WebAssembly SIMD refuse to validate it.
+const SIMD_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11,
+]);
+
+/** Whether this engine runs the SIMD build (`share_earn_bg.wasm`). */
+export function simdSupported() {
+  try {
+    return WebAssembly.validate(SIMD_PROBE);
+  } catch {
+    return false;
+  }
+}
+
+function defaultModule() {
+  return simdSupported()
+    ? new URL('./share_earn_bg.wasm', import.meta.url)
+    : new URL('./share_earn_bg.baseline.wasm', import.meta.url);
+}
+
 /**
  * Loads and instantiates the WebAssembly module. Safe to call many times: later calls
  * return the first call's promise (a failed load may be retried).
  */
 export default function init(source) {
   if (ready === null) {
-    const input = source === undefined || isInitObject(source) ? source : { module_or_path: source };
+    const input =
+      source === undefined
+        ? { module_or_path: defaultModule() }
+        : isInitObject(source)
+          ? source
+          : { module_or_path: source };
     ready = wasmInit(input).then(
       () => undefined,
       (error) => {

@@ -46,10 +46,36 @@ test('the exports map: node entry, ./wasm subpath, package.json', () => {
   assert.equal(pkg.type, 'module');
   assert.equal(pkg.exports['.'].types, './index.d.ts');
   // Every file the exports map and `types` point at is in the tarball.
-  const files = ['index.js', 'node.js', 'index.d.ts', 'share_earn_bg.wasm', 'share_earn.d.ts', 'attribution.d.ts'];
+  const files = ['index.js', 'node.js', 'index.d.ts', 'share_earn_bg.wasm', 'share_earn_bg.baseline.wasm', 'share_earn.d.ts', 'attribution.d.ts'];
   for (const file of [...files, 'poster.js', 'poster.d.ts', 'cli.mjs']) {
     assert.ok(readFileSync(new URL(file, import.meta.resolve('share-earn/package.json'))).length > 0, file);
   }
+});
+
+test('the SIMD and baseline builds render the W2 example to the same bytes as the native golden', async () => {
+  // Each build in its own instance of the glue (a query makes a separate module).
+  const dir = new URL('./', import.meta.resolve('share-earn/package.json'));
+  const render = async (wasmFile, tag) => {
+    const glue = await import(new URL(`share_earn.js?${tag}`, dir).href);
+    glue.initSync({ module: readFileSync(new URL(wasmFile, dir)) });
+    const example = (p) => new URL(`www/examples/${p}`, repo);
+    const assets = {};
+    for (const sub of ['fonts/', 'w2-product/assets/']) {
+      for (const f of ['NotoSansSC-Regular.otf', 'NotoSansSC-Bold.otf', 'bg.jpg', 'product.jpg', 'avatar.jpg', 'logo.png']) {
+        if (existsSync(example(sub + f))) assets[f] = new Uint8Array(readFileSync(example(sub + f)));
+      }
+    }
+    const template = readFileSync(example('w2-product/template.json'), 'utf8');
+    const data = readFileSync(example('w2-product/data.json'), 'utf8');
+    return glue.renderPoster(template, data, assets).bytes;
+  };
+  assert.equal(lib.simdSupported(), true, 'Node 20 runs WebAssembly SIMD');
+  const golden = new Uint8Array(readFileSync(new URL('tests/golden/poster/w2-product.png', repo)));
+  const simd = await render('share_earn_bg.wasm', 'simd');
+  const baseline = await render('share_earn_bg.baseline.wasm', 'baseline');
+  assert.ok(WebAssembly.validate(readFileSync(new URL('share_earn_bg.baseline.wasm', dir))));
+  assert.deepEqual(simd, golden, 'SIMD build == native golden');
+  assert.deepEqual(baseline, golden, 'baseline build == native golden');
 });
 
 test('CommonJS callers can require() the package (Node >= 20.19)', () => {

@@ -65,38 +65,39 @@ pub fn resize_to(source: &Pixmap, width: u32, height: u32) -> Option<Pixmap> {
     }
     // Checks the size against tiny-skia's limits before the filter allocates anything.
     let mut out = Pixmap::new(width, height)?;
-    let (sw, sh) = (source.width() as usize, source.height() as usize);
+    let sw = source.width() as usize;
     let src = source.data();
-    // Horizontal pass: sh rows of `width` pixels, 8 bits as in Pillow.
-    let across = weights(source.width(), width);
-    let mut mid = vec![0u8; sh * width as usize * 4];
-    for (line, row) in src.chunks_exact(sw * 4).zip(mid.chunks_exact_mut(width as usize * 4)) {
-        for ((first, w), px) in across.iter().zip(row.chunks_exact_mut(4)) {
-            let taps = line.get(first * 4..(first + w.len()) * 4).unwrap_or_default();
-            let (mut r, mut g, mut b, mut a) = (0i32, 0i32, 0i32, 0i32);
-            for (p, &wk) in taps.chunks_exact(4).zip(w) {
-                r += p[0] as i32 * wk;
-                g += p[1] as i32 * wk;
-                b += p[2] as i32 * wk;
-                a += p[3] as i32 * wk;
-            }
-            px.copy_from_slice(&[clamp_u8(r), clamp_u8(g), clamp_u8(b), clamp_u8(a)]);
-        }
-    }
-    // Vertical pass, a whole row at a time so that the inner loop runs along memory.
+    // Vertical pass first, a whole row at a time so that the inner loop runs along memory
+    // (and vectorises): `height` rows of the source's width, 8 bits as in Pillow. The
+    // horizontal pass, which cannot run along memory, then has only `height` rows to do.
     let down = weights(source.height(), height);
-    let stride = width as usize * 4;
-    let data = out.data_mut();
-    let mut acc = vec![0i32; stride];
-    for ((first, w), row) in down.iter().zip(data.chunks_exact_mut(stride)) {
+    let src_stride = sw * 4;
+    let mut mid = vec![0u8; height as usize * src_stride];
+    let mut acc = vec![0i32; src_stride];
+    for ((first, w), row) in down.iter().zip(mid.chunks_exact_mut(src_stride)) {
         acc.fill(0);
-        let lines = mid.get(first * stride..(first + w.len()) * stride).unwrap_or_default();
-        for (line, &wk) in lines.chunks_exact(stride).zip(w) {
+        let lines = src.get(first * src_stride..(first + w.len()) * src_stride).unwrap_or_default();
+        for (line, &wk) in lines.chunks_exact(src_stride).zip(w) {
             for (a, &v) in acc.iter_mut().zip(line) {
                 *a += v as i32 * wk;
             }
         }
-        for (px, a) in row.chunks_exact_mut(4).zip(acc.chunks_exact(4)) {
+        for (m, &a) in row.iter_mut().zip(&acc) {
+            *m = clamp_u8(a);
+        }
+    }
+    // Horizontal pass.
+    let across = weights(source.width(), width);
+    let data = out.data_mut();
+    for (line, row) in mid.chunks_exact(src_stride).zip(data.chunks_exact_mut(width as usize * 4)) {
+        for ((first, w), px) in across.iter().zip(row.chunks_exact_mut(4)) {
+            let taps = line.get(first * 4..(first + w.len()) * 4).unwrap_or_default();
+            let mut a = [0i32; 4];
+            for (p, &wk) in taps.chunks_exact(4).zip(w) {
+                for c in 0..4 {
+                    a[c] += p[c] as i32 * wk;
+                }
+            }
             let alpha = clamp_u8(a[3]);
             // The filter's negative lobes can push a channel above its alpha, which is not
             // a valid premultiplied colour.

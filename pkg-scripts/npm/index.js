@@ -7,30 +7,18 @@
 // fetch `Response`, the bytes or a compiled `WebAssembly.Module` to load one from elsewhere.
 // `initSync(bytesOrModule)` does the same synchronously.
 import wasmInit, { initSync as wasmInitSync } from './share_earn.js';
+import { simdSupported } from './simd.js';
 
 export * from './share_earn.js';
 export * from './attribution.js';
 export * from './poster.js';
 export { isShareEarnError } from './errors.js';
+export { simdSupported } from './simd.js';
 
 let ready = null;
 
-// The smallest module that uses a SIMD instruction (i8x16.popcnt of a splat): engines
-// without WebAssembly SIMD refuse to validate it.
-const SIMD_PROBE = new Uint8Array([
-  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11,
-]);
-
-/** Whether this engine runs the SIMD build (`share_earn_bg.wasm`). */
-export function simdSupported() {
-  try {
-    return WebAssembly.validate(SIMD_PROBE);
-  } catch {
-    return false;
-  }
-}
-
 function defaultModule() {
+  // Spelled out, not computed, so that bundlers see and copy both files.
   return simdSupported()
     ? new URL('./share_earn_bg.wasm', import.meta.url)
     : new URL('./share_earn_bg.baseline.wasm', import.meta.url);

@@ -197,6 +197,17 @@ fn under_options(e: Error) -> Error {
     }
 }
 
+/// The four arguments both poster functions take, checked in the order a caller reads them.
+fn inputs(
+    template_value: &JsValue,
+    data_value: &JsValue,
+    assets_value: &JsValue,
+    options_value: Option<Ts<RenderPosterOptions>>,
+) -> crate::Result<(poster::Template, Value, Assets, RenderOptions)> {
+    let options = options(options_value)?;
+    Ok((template(template_value)?, data(data_value)?, assets(assets_value)?, options))
+}
+
 /// Renders a poster: `template` (a template object or its JSON text) filled from `data`,
 /// with the images and fonts in `assets` (bytes by the names the template uses), to PNG,
 /// JPEG or RGBA pixels.
@@ -210,10 +221,7 @@ pub fn render_poster(
     assets_value: JsValue,
     options_value: Option<Ts<RenderPosterOptions>>,
 ) -> JsResult<Ts<PosterImage>> {
-    let options = throw(options(options_value))?;
-    let template = throw(template(&template_value))?;
-    let data = throw(data(&data_value))?;
-    let assets = throw(assets(&assets_value))?;
+    let (template, data, assets, options) = throw(inputs(&template_value, &data_value, &assets_value, options_value))?;
     let r = throw(poster::render_poster(&template, &data, &assets, &options).map_err(under_options))?;
     to_ts(PosterImage {
         bytes: r.bytes,
@@ -241,10 +249,7 @@ pub fn layout_poster(
     assets_value: JsValue,
     options_value: Option<Ts<RenderPosterOptions>>,
 ) -> JsResult<JsValue> {
-    let options = throw(options(options_value))?;
-    let template = throw(template(&template_value))?;
-    let data = throw(data(&data_value))?;
-    let assets = throw(assets(&assets_value))?;
+    let (template, data, assets, options) = throw(inputs(&template_value, &data_value, &assets_value, options_value))?;
     let report = throw(poster::layout_poster(&template, &data, &assets, &options).map_err(under_options))?;
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
     report.serialize(&serializer).map_err(|e| js_sys::Error::new(&e.to_string()).into())

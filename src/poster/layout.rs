@@ -196,7 +196,7 @@ fn kind_name(kind: &ElementKind) -> &'static str {
 }
 
 /// An error of a core stage (QR options, colours), placed under the element's path.
-fn inside(e: Error, path: &str) -> Error {
+pub(crate) fn inside(e: Error, path: &str) -> Error {
     match e.path() {
         Some(p) if p.starts_with("elements[") || p.starts_with("fonts[") => e,
         Some(p) => {

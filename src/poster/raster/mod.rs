@@ -44,14 +44,7 @@ pub fn rasterize(layout: &Layout, assets: &Assets, scale: f32, limits: DecodeLim
     }
     for element in &layout.elements {
         let path = format!("elements[{}]", element.index);
-        draw(&mut canvas, layout, element, &mut images, scale).map_err(|e| match e.path() {
-            Some(p) if p.starts_with("elements[") => e,
-            Some(p) => {
-                let full = format!("{path}.{p}");
-                e.at(full)
-            }
-            None => e.at(path),
-        })?;
+        draw(&mut canvas, layout, element, &mut images, scale).map_err(|e| super::layout::inside(e, &path))?;
     }
     if debug {
         outline_boxes(&mut canvas, layout, scale);

@@ -14,21 +14,16 @@ use std::path::PathBuf;
 const SHARE_URL: &str =
     "https://shop.example.com/p/10086?ref=K7M2Q9XD&utm_source=wechat&utm_medium=poster&utm_campaign=double11";
 
-/// A logo drawn here, so the gallery needs no asset: a red rounded square with a white
-/// ring, as a PNG with transparent corners.
+/// A logo drawn here, so the gallery needs no asset: a red square with a white ring.
 fn sample_logo() -> Vec<u8> {
-    use tiny_skia::{Color, FillRule, Paint as SkPaint, PathBuilder, Pixmap, Rect, Transform};
+    use share_earn::imaging::{Path, Pixmap, Shader};
+    let red = Rgba { r: 0xe4, g: 0x39, b: 0x3c, a: 255 };
     let mut p = Pixmap::new(240, 180).expect("small pixmap");
-    let mut paint = SkPaint::default();
-    paint.set_color(Color::from_rgba8(0xe4, 0x39, 0x3c, 255));
-    let path = PathBuilder::from_rect(Rect::from_xywh(0.0, 0.0, 240.0, 180.0).expect("rect"));
-    p.fill_path(&path, &paint, FillRule::Winding, Transform::identity(), None);
-    paint.set_color(Color::WHITE);
-    let ring = PathBuilder::from_circle(120.0, 90.0, 60.0).expect("circle");
-    p.fill_path(&ring, &paint, FillRule::Winding, Transform::identity(), None);
-    paint.set_color(Color::from_rgba8(0xe4, 0x39, 0x3c, 255));
-    let dot = PathBuilder::from_circle(120.0, 90.0, 40.0).expect("circle");
-    p.fill_path(&dot, &paint, FillRule::Winding, Transform::identity(), None);
+    p.fill(red);
+    for (d, color) in [(120.0, Rgba::WHITE), (80.0, red)] {
+        let circle = Path::ellipse(120.0 - d / 2.0, 90.0 - d / 2.0, d, d).expect("circle");
+        Shader::Solid(color).fill_path(&mut p, &circle, 255);
+    }
     encode_png(&p)
 }
 

@@ -43,7 +43,3 @@ pub mod qr;
 pub mod bindings;
 
 pub use error::{Error, ErrorKind, Result};
-/// The rasteriser [`qr::draw_qr`] paints with, re-exported so that callers use the same
-/// version for their pixmaps.
-#[cfg(feature = "qr")]
-pub use tiny_skia;

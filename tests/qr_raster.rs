@@ -12,8 +12,8 @@ use share_earn::qr::{
 };
 use share_earn::ErrorKind;
 use std::collections::HashSet;
-use tiny_skia as sk;
-use tiny_skia::Pixmap;
+use resvg::tiny_skia as sk;
+use share_earn::imaging::Pixmap;
 
 const SHARE_URL: &str =
     "https://shop.example.com/p/10086?ref=K7M2Q9XD&utm_source=wechat&utm_medium=poster&utm_campaign=double11";
@@ -127,10 +127,10 @@ fn decode_pixmap(pixmap: &Pixmap) -> Result<String, String> {
     grid.decode().map(|(_, text)| text).map_err(|e| format!("{e:?}"))
 }
 
-/// A logo drawn here: an orange ellipse filling `w` x `h` with a navy square in the middle,
-/// on transparency, as PNG bytes.
+/// A logo drawn here (with tiny-skia, another rasteriser): an orange ellipse filling `w` x
+/// `h` with a navy square in the middle, on transparency, as PNG bytes.
 fn logo_png(w: u32, h: u32) -> Vec<u8> {
-    let mut p = Pixmap::new(w, h).unwrap();
+    let mut p = sk::Pixmap::new(w, h).unwrap();
     let mut paint = sk::Paint::default();
     paint.set_color_rgba8(0xe6, 0x4a, 0x19, 255);
     let oval = sk::PathBuilder::from_oval(sk::Rect::from_xywh(0.0, 0.0, w as f32, h as f32).unwrap()).unwrap();
@@ -139,7 +139,7 @@ fn logo_png(w: u32, h: u32) -> Vec<u8> {
     let side = w.min(h) as f32 / 3.0;
     let square = sk::Rect::from_xywh((w as f32 - side) / 2.0, (h as f32 - side) / 2.0, side, side).unwrap();
     p.fill_rect(square, &paint, sk::Transform::identity(), None);
-    encode_png(&p)
+    encode_png(&Pixmap::from_vec(p.take(), w, h).unwrap())
 }
 
 fn logo(w: u32, h: u32) -> LogoImage {
@@ -158,7 +158,7 @@ fn photo_logo() -> LogoImage {
             [(x * 4) as u8, (y * 4) as u8, ((x * y) % 256) as u8, 255]
         })
         .collect();
-    let p = Pixmap::from_vec(data, sk::IntSize::from_wh(w, h).unwrap()).unwrap();
+    let p = Pixmap::from_vec(data, w, h).unwrap();
     LogoImage::decode(&encode_png(&p), "logo.image").unwrap()
 }
 
@@ -389,7 +389,7 @@ fn png_bytes_decode_to_exactly_the_pixels_in_the_smallest_colour_type() {
 fn straight_rgba_undoes_premultiplication() {
     // Independent check of the function the PNG test compares against.
     let data = vec![0, 0, 0, 0, 10, 20, 30, 255, 64, 32, 0, 128, 255, 255, 255, 255];
-    let p = Pixmap::from_vec(data, sk::IntSize::from_wh(4, 1).unwrap()).unwrap();
+    let p = Pixmap::from_vec(data, 4, 1).unwrap();
     let s = straight_rgba(&p);
     assert_eq!(&s[..8], &[0, 0, 0, 0, 10, 20, 30, 255]);
     // 64 / 128 x 255 = 127.5, 32 / 128 x 255 = 63.75: within one level either way.
@@ -548,7 +548,7 @@ fn the_logo_never_draws_outside_its_cleared_area() {
 
 fn canvas(w: u32, h: u32, fill: Rgba) -> Pixmap {
     let mut p = Pixmap::new(w, h).unwrap();
-    p.fill(sk::Color::from_rgba8(fill.r, fill.g, fill.b, fill.a));
+    p.fill(fill);
     p
 }
 
@@ -581,7 +581,7 @@ fn draw_qr_paints_only_its_box_and_matches_qr_pixmap() {
     ];
     for (i, &(style, art, bx, by, box_px)) in cases.iter().enumerate() {
         let mut target = canvas(500, 400, green);
-        let place = draw_qr(&mut target.as_mut(), &symbol, style, art, bx, by, box_px).unwrap();
+        let place = draw_qr(&mut target, &symbol, style, art, bx, by, box_px).unwrap();
         let (alone, alone_place) = qr_pixmap(&symbol, style, art, box_px).unwrap();
         assert_eq!(
             place,
@@ -645,7 +645,7 @@ fn sizes_too_small_or_too_large_are_refused_at_size() {
     }
     // draw_qr into a box too small for the code.
     let mut target = canvas(100, 100, Rgba::WHITE);
-    let e = draw_qr(&mut target.as_mut(), &symbol, &style, &art, 10, 10, modules - 1).unwrap_err();
+    let e = draw_qr(&mut target, &symbol, &style, &art, 10, 10, modules - 1).unwrap_err();
     assert_eq!(kind_and_path(e), at_size);
     assert!(target.data().iter().all(|&c| c == 255), "a refused draw paints nothing");
 }
@@ -839,7 +839,7 @@ fn resizing_keeps_premultiplied_pixels_valid_and_solid_colours_exact() {
             }
         })
         .collect();
-    let source = Pixmap::from_vec(data.clone(), sk::IntSize::from_wh(w, h).unwrap()).unwrap();
+    let source = Pixmap::from_vec(data.clone(), w, h).unwrap();
     let raw = image::ImageBuffer::<image::Rgba<u8>, _>::from_raw(w, h, data).unwrap();
     let mut total_overshoots = 0;
     for (tw, th) in [(17, 11), (40, 25), (33, 61), (200, 126), (97, 30), (300, 7)] {
@@ -855,15 +855,12 @@ fn resizing_keeps_premultiplied_pixels_valid_and_solid_colours_exact() {
             assert_eq!(pixel(&out, x, y), CLEAR, "{tw}x{th} corner ({x}, {y})");
         }
         total_overshoots += overshoots;
-        // Every result is a valid pixmap tiny-skia can draw.
-        let mut target = Pixmap::new(tw, th).unwrap();
-        target.draw_pixmap(0, 0, out.as_ref(), &sk::PixmapPaint::default(), sk::Transform::identity(), None);
     }
     assert!(total_overshoots > 0, "the test picture should make the unclamped filter overshoot");
     // A solid colour stays exactly that colour, opaque or translucent (premultiplied).
     for color in [[37u8, 120, 201, 255], [100, 50, 25, 128], [255, 255, 255, 255], [0, 0, 0, 0]] {
         let data = color.repeat(100 * 80);
-        let source = Pixmap::from_vec(data, sk::IntSize::from_wh(100, 80).unwrap()).unwrap();
+        let source = Pixmap::from_vec(data, 100, 80).unwrap();
         for (tw, th) in [(33, 27), (1, 1), (7, 80), (250, 190)] {
             let out = resize_to(&source, tw, th).unwrap();
             assert_eq!((out.width(), out.height()), (tw, th));

@@ -4,7 +4,7 @@
 
 use crate::error::{Error, ErrorKind, Result};
 use std::io::Cursor;
-use tiny_skia::{IntSize, Pixmap};
+use super::Pixmap;
 
 /// How large an image may be. Checked against the header, so a small file that claims
 /// huge dimensions (a decompression bomb) is refused before anything is allocated.
@@ -56,8 +56,7 @@ pub fn decode_image(bytes: &[u8], limits: &DecodeLimits, path: &str) -> Result<P
         return Err(invalid(path, format!("the {} bytes are not a PNG or JPEG image", bytes.len())));
     };
     let (w, h) = super::orient::apply(&mut rgba, w, h, orientation);
-    let size = IntSize::from_wh(w, h).ok_or_else(|| invalid(path, "the image has no pixels".into()))?;
-    Pixmap::from_vec(rgba, size).ok_or_else(|| invalid(path, "the image has no pixels".into()))
+    Pixmap::from_vec(rgba, w, h).ok_or_else(|| invalid(path, "the image has no pixels".into()))
 }
 
 /// Refuses a size over the limits, before the pixels are decoded.

@@ -8,20 +8,22 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use tiny_skia::Pixmap;
+use super::Pixmap;
 
-/// Straight-alpha RGBA of a pixmap (tiny-skia keeps premultiplied colour).
+/// Straight-alpha RGBA of a pixmap (which keeps premultiplied colour).
 pub fn straight_rgba(pixmap: &Pixmap) -> Vec<u8> {
-    if pixmap.pixels().iter().all(|p| p.alpha() == 255) {
+    if pixmap.is_opaque() {
         // Opaque: premultiplied and straight are the same bytes.
         return pixmap.data().to_vec();
     }
     pixmap
-        .pixels()
-        .iter()
+        .data()
+        .chunks_exact(4)
         .flat_map(|p| {
-            let c = p.demultiply();
-            [c.red(), c.green(), c.blue(), c.alpha()]
+            let a = p[3] as u32;
+            // Rounded division, as the premultiplication was rounded.
+            let un = |v: u8| if a == 0 { 0 } else { ((v as u32 * 255 + a / 2) / a).min(255) as u8 };
+            [un(p[0]), un(p[1]), un(p[2]), p[3]]
         })
         .collect()
 }
@@ -109,7 +111,7 @@ pub fn encode_png(pixmap: &Pixmap) -> Vec<u8> {
     let (w, h) = (pixmap.width(), pixmap.height());
     // Opaque pixels are the same premultiplied or not: posters (photos, a few million
     // pixels) skip the demultiplying copy.
-    let opaque = pixmap.pixels().iter().all(|p| p.alpha() == 255);
+    let opaque = pixmap.is_opaque();
     let rgba: Cow<[u8]> = if opaque { Cow::Borrowed(pixmap.data()) } else { Cow::Owned(straight_rgba(pixmap)) };
     let mut out = Vec::with_capacity(rgba.len() / 8 + 1024);
     let mut encoder = png::Encoder::new(&mut out, w, h);

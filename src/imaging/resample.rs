@@ -9,7 +9,7 @@
 //! and several times faster than a float filter in WebAssembly. The pixels stay
 //! premultiplied, which a filter over images with alpha needs.
 
-use tiny_skia::{IntSize, Pixmap};
+use super::Pixmap;
 
 /// Fractional bits of the filter weights.
 const BITS: u32 = 14;
@@ -57,13 +57,13 @@ fn clamp_u8(v: i32) -> u8 {
 }
 
 /// `source` scaled to exactly `width` x `height` pixels (each at least 1), or `None` when
-/// that pixmap cannot be allocated (tiny-skia's size limits).
+/// that pixmap cannot be allocated.
 pub fn resize_to(source: &Pixmap, width: u32, height: u32) -> Option<Pixmap> {
     let (width, height) = (width.max(1), height.max(1));
     if source.width() == width && source.height() == height {
         return Some(source.clone());
     }
-    // Checks the size against tiny-skia's limits before the filter allocates anything.
+    // Checks the size before the filter allocates anything.
     let mut out = Pixmap::new(width, height)?;
     let sw = source.width() as usize;
     let src = source.data();
@@ -109,8 +109,7 @@ pub fn resize_to(source: &Pixmap, width: u32, height: u32) -> Option<Pixmap> {
             ]);
         }
     }
-    let size = IntSize::from_wh(width, height)?;
-    Pixmap::from_vec(out.take(), size)
+    Some(out)
 }
 
 #[cfg(test)]
@@ -132,7 +131,7 @@ mod tests {
     #[test]
     fn a_flat_colour_stays_exactly_flat() {
         let mut p = Pixmap::new(97, 61).unwrap();
-        p.fill(tiny_skia::Color::from_rgba8(200, 40, 90, 255));
+        p.fill(crate::qr::Rgba { r: 200, g: 40, b: 90, a: 255 });
         let r = resize_to(&p, 40, 150).unwrap();
         assert!(r.data().chunks_exact(4).all(|px| px == [200, 40, 90, 255]));
     }

@@ -1,7 +1,7 @@
 //! Poster pixels -> PNG, JPEG or raw RGBA bytes.
 
 use crate::imaging::{encode_png, png::straight_rgba};
-use tiny_skia::Pixmap;
+use crate::imaging::Pixmap;
 
 /// Output format of a render.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -35,11 +35,11 @@ pub fn encode(pixmap: &Pixmap, format: Format, quality: u8) -> Vec<u8> {
         Format::Jpeg => {
             // Premultiplied colour over white: c + (255 - a).
             let rgb: Vec<u8> = pixmap
-                .pixels()
-                .iter()
+                .data()
+                .chunks_exact(4)
                 .flat_map(|p| {
-                    let under = 255 - p.alpha();
-                    [p.red() + under, p.green() + under, p.blue() + under]
+                    let under = 255 - p[3];
+                    [p[0].saturating_add(under), p[1].saturating_add(under), p[2].saturating_add(under)]
                 })
                 .collect();
             let mut out = Vec::with_capacity(rgb.len() / 10 + 1024);

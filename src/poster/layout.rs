@@ -348,7 +348,7 @@ impl Ctx<'_> {
             size: base.font.size.unwrap_or(16.0),
             weight: base.font.weight.unwrap_or(400),
             style: base.font.style.unwrap_or(FontStyle::Normal),
-            color: to_color(base.color.as_ref().map(|c| self.color(c)).transpose()?.unwrap_or(Rgba::BLACK)),
+            color: base.color.as_ref().map(|c| self.color(c)).transpose()?.unwrap_or(Rgba::BLACK),
             letter_spacing: base.letter_spacing.unwrap_or(0.0),
             underline: base.underline.unwrap_or(false),
             strikethrough: base.strikethrough.unwrap_or(false),
@@ -390,7 +390,7 @@ impl Ctx<'_> {
             weight: run.font.weight.unwrap_or(base.weight),
             style: run.font.style.unwrap_or(base.style),
             color: match &run.color {
-                Some(c) => to_color(self.color(c)?),
+                Some(c) => self.color(c)?,
                 None => base.color,
             },
             letter_spacing: run.letter_spacing.unwrap_or(base.letter_spacing),
@@ -443,7 +443,3 @@ fn qr_stops(stops: Vec<(f32, Rgba)>) -> Vec<qr::Stop> {
     stops.into_iter().map(|(offset, color)| qr::Stop { offset: offset as f64, color }).collect()
 }
 
-/// A straight-alpha colour as tiny-skia's.
-pub(crate) fn to_color(c: Rgba) -> tiny_skia::Color {
-    tiny_skia::Color::from_rgba8(c.r, c.g, c.b, c.a)
-}

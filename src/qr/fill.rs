@@ -10,10 +10,10 @@
 //!   coverage once ([`fill_stamped`]). Anti-aliasing samples the same sub-pixel positions
 //!   in every cell, so a stamp is what the path would have given there.
 
-use super::raster::{sk_path, Placement};
+use super::raster::{device_path, Placement};
 use super::shapes::{Path, Seg};
 use super::style::Rgba;
-use tiny_skia as sk;
+use crate::imaging::{Area, Coverage, Pixmap, Shader};
 
 /// The corners and direction (+1 clockwise, -1 anticlockwise) of a contour that is an
 /// axis-aligned rectangle on whole modules, or `None`.
@@ -54,7 +54,7 @@ fn grid_rect(contour: &[Seg]) -> Option<(usize, usize, usize, usize, i32)> {
 /// as a block of opaque pixels. Same result as the general rasteriser for such paths,
 /// without building, sorting and scanning thousands of edges. Returns `false`, having
 /// drawn nothing, for any other path.
-pub(super) fn fill_module_grid(target: &mut sk::PixmapMut, path: &Path, size: f64, c: Rgba, place: &Placement) -> bool {
+pub(super) fn fill_module_grid(target: &mut Pixmap, path: &Path, size: f64, c: Rgba, place: &Placement) -> bool {
     let n = size as usize;
     let mut winding = vec![0i32; n * n];
     for contour in path.segs.split_inclusive(|s| matches!(s, Seg::Close)) {
@@ -66,10 +66,10 @@ pub(super) fn fill_module_grid(target: &mut sk::PixmapMut, path: &Path, size: f6
             row[x0..x1].iter_mut().for_each(|w| *w += dir);
         }
     }
-    let Some(px) = sk::PremultipliedColorU8::from_rgba(c.r, c.g, c.b, 255) else { return false };
+    let px = [c.r, c.g, c.b, 255];
     let (tw, th) = (target.width() as i64, target.height() as i64);
     let m = place.module_pixels as i64;
-    let pixels = target.pixels_mut();
+    let pixels = target.data_mut();
     for (my, row) in winding.chunks_exact(n).enumerate() {
         let top = place.y as i64 + my as i64 * m;
         let (y_from, y_to) = (top.clamp(0, th), (top + m).clamp(0, th));
@@ -83,7 +83,9 @@ pub(super) fn fill_module_grid(target: &mut sk::PixmapMut, path: &Path, size: f6
             let left = place.x as i64 + mx as i64 * m;
             let (x_from, x_to) = (left.clamp(0, tw), (left + run as i64 * m).clamp(0, tw));
             for y in y_from..y_to {
-                pixels[(y * tw + x_from) as usize..(y * tw + x_to) as usize].fill(px);
+                for p in pixels[(y * tw + x_from) as usize * 4..(y * tw + x_to) as usize * 4].chunks_exact_mut(4) {
+                    p.copy_from_slice(&px);
+                }
             }
             mx += run;
         }
@@ -122,23 +124,16 @@ fn shifted(contour: &[Seg], dx: f64, dy: f64) -> Vec<Seg> {
         .collect()
 }
 
-/// Fills `path` (in module units, quiet zone included) with `paint`, anti-aliased, into
+/// Fills `path` (in module units, quiet zone included) with `shader`, anti-aliased, into
 /// the code placed at `place`: contours inside one module cell by stamps, the others (the
 /// finder patterns) as a path.
-pub(super) fn fill_stamped(target: &mut sk::PixmapMut, path: &Path, paint: &sk::Paint, place: &Placement) {
+pub(super) fn fill_stamped(target: &mut Pixmap, path: &Path, shader: &Shader, place: &Placement) {
     let m = place.module_pixels as i64;
-    let to_pixels = sk::Transform::from_row(m as f32, 0.0, 0.0, m as f32, place.x as f32, place.y as f32);
-    let (tw, th) = (target.width() as i64, target.height() as i64);
-    // Coverage over the whole target: painting through a mask of the target's size keeps
-    // tiny-skia on its fast pipeline (a separate layer would need a pixmap-pattern blend).
-    let Some(mut coverage) = sk::Mask::new(target.width(), target.height()) else {
-        if let Some(p) = sk_path(path) {
-            target.fill_path(&p, paint, sk::FillRule::Winding, to_pixels, None);
-        }
-        return;
-    };
-    let cells = (place.side as i64 / m) as f64;
-    let mut stamps: Vec<(Vec<Seg>, sk::Mask)> = Vec::new();
+    let side = place.side;
+    // Coverage over the code, laid through the shader once.
+    let mut coverage = Coverage { area: Area { x: place.x, y: place.y, w: side, h: side }, data: vec![0; side as usize * side as usize] };
+    let cells = (side as i64 / m) as f64;
+    let mut stamps: Vec<(Vec<Seg>, Vec<u8>)> = Vec::new();
     let mut rest = Path::default();
     for contour in path.segs.split_inclusive(|s| matches!(s, Seg::Close)) {
         let (x0, y0, x1, y1) = bounds(contour);
@@ -152,38 +147,23 @@ pub(super) fn fill_stamped(target: &mut sk::PixmapMut, path: &Path, paint: &sk::
         let index = match stamps.iter().position(|(shape, _)| *shape == local) {
             Some(i) => i,
             None => {
-                let Some(mut stamp) = sk::Mask::new(m as u32, m as u32) else { continue };
-                if let Some(p) = sk_path(&Path { segs: local.clone() }) {
-                    stamp.fill_path(&p, sk::FillRule::Winding, true, sk::Transform::from_scale(m as f32, m as f32));
-                }
-                stamps.push((local, stamp));
+                let cell = Area { x: 0, y: 0, w: m as u32, h: m as u32 };
+                let stamp = device_path(&Path { segs: local.clone() }, m as f64, 0.0, 0.0).coverage(cell, false);
+                stamps.push((local, stamp.data));
                 stamps.len() - 1
             }
         };
-        let stamp = stamps[index].1.data();
-        let (left, top) = (place.x as i64 + cx as i64 * m, place.y as i64 + cy as i64 * m);
-        // Clipped to the target: a poster may place a code partly off its edge.
-        let (from_x, to_x) = (left.clamp(0, tw), (left + m).clamp(0, tw));
-        if from_x == to_x {
-            continue;
-        }
-        let data = coverage.data_mut();
+        let stamp = &stamps[index].1;
+        let (left, top) = (cx as usize * m as usize, cy as usize * m as usize);
         for (row, src) in stamp.chunks_exact(m as usize).enumerate() {
-            let y = top + row as i64;
-            if !(0..th).contains(&y) {
-                continue;
-            }
-            let start = (y * tw + from_x) as usize;
-            let src = &src[(from_x - left) as usize..(to_x - left) as usize];
-            for (dst, &s) in data[start..start + src.len()].iter_mut().zip(src) {
+            let start = (top + row) * side as usize + left;
+            for (dst, &s) in coverage.data[start..start + src.len()].iter_mut().zip(src) {
                 *dst = (*dst).max(s);
             }
         }
     }
-    if let Some(rect) = sk::Rect::from_xywh(0.0, 0.0, cells as f32, cells as f32) {
-        target.fill_rect(rect, paint, to_pixels, Some(&coverage));
-    }
-    if let Some(p) = sk_path(&rest) {
-        target.fill_path(&p, paint, sk::FillRule::Winding, to_pixels, None);
+    shader.fill(target, &coverage, 255);
+    if !rest.segs.is_empty() {
+        shader.fill_path(target, &device_path(&rest, m as f64, place.x as f64, place.y as f64), 255);
     }
 }

@@ -4,7 +4,7 @@ use super::style::{QrStyle, Rgba};
 use super::symbol::QrSymbol;
 use crate::error::{Error, ErrorKind, Result};
 use crate::imaging::{decode_image, DecodeLimits};
-use tiny_skia::Pixmap;
+use crate::imaging::Pixmap;
 
 /// A decoded logo, with its original bytes for outputs that embed them (SVG).
 #[derive(Clone, Debug, PartialEq)]

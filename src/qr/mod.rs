@@ -9,7 +9,7 @@
 //! - [`shapes`]: the geometry of a styled symbol in module units, for every output;
 //! - [`logo`]: the logo image, its plate, and where they go;
 //! - [`svg`]: SVG documents, one path per colour;
-//! - [`raster`]: pixels with tiny-skia, modules on whole pixels (PNG via
+//! - [`raster`]: pixels, modules on whole pixels (PNG via
 //!   [`crate::imaging`]); the poster engine draws its QR element with [`draw_qr`].
 //!
 //! Placing a code in a larger drawing, as the poster engine does with its QR element:
@@ -18,8 +18,8 @@
 //! use share_earn::qr::{build_symbol, draw_qr, LogoArt, QrStyle, SymbolOptions};
 //!
 //! let symbol = build_symbol("https://shop.example.com/p/1?ref=K7M2Q9XD", &SymbolOptions { ec_level: None, logo: None })?;
-//! let mut poster = share_earn::tiny_skia::Pixmap::new(750, 1334).unwrap();
-//! let at = draw_qr(&mut poster.as_mut(), &symbol, &QrStyle::default(), &LogoArt::default(), 500, 1084, 200)?;
+//! let mut poster = share_earn::imaging::Pixmap::new(750, 1334).unwrap();
+//! let at = draw_qr(&mut poster, &symbol, &QrStyle::default(), &LogoArt::default(), 500, 1084, 200)?;
 //! // 29 modules + 8 of quiet zone in 200 px: 5 px a module, centred with a 7 px margin.
 //! assert_eq!((at.module_pixels, at.x, at.y, at.side), (5, 507, 1091, 185));
 //! # Ok::<(), share_earn::Error>(())

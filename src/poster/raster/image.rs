@@ -3,11 +3,10 @@
 //! element's shape.
 
 use crate::error::Result;
-use crate::imaging::{decode_image, resize_to, DecodeLimits};
+use crate::imaging::{decode_image, resize_to, Area, DecodeLimits, Path, Pixmap};
 use crate::poster::assets::Assets;
 use crate::poster::template::Fit;
 use std::borrow::Cow;
-use tiny_skia::{self as sk, Path, Pixmap, Transform};
 
 /// Decoded images of one render, by asset name: an asset drawn twice is decoded once.
 pub struct Images<'a> {
@@ -104,77 +103,10 @@ pub fn draw_image(
             None => return,
         }
     };
-    // The clip's anti-aliased coverage, in the target's own coordinates.
-    let coverage = match clip {
-        Some(path) => {
-            let Some(mut mask) = sk::Mask::new(target.w, target.h) else { return };
-            let shift = Transform::from_translate(-(target.x as f32), -(target.y as f32));
-            mask.fill_path(path, sk::FillRule::Winding, true, shift);
-            Some(mask)
-        }
-        None => None,
-    };
-    let alpha = (opacity.clamp(0.0, 1.0) * 255.0 + 0.5) as u32;
-    composite(canvas, &scaled, target.x, target.y, coverage.as_ref().map(|m| m.data()), alpha);
-}
-
-/// `(a * b) / 255`, rounded, exact for all 8-bit inputs.
-fn mul255(a: u32, b: u32) -> u32 {
-    let t = a * b + 128;
-    (t + (t >> 8)) >> 8
-}
-
-/// Source-over of premultiplied `src` onto `canvas` at (`x`, `y`), scaled by the clip's
-/// `coverage` (one byte a source pixel) and `alpha`. Images are copied pixel for pixel
-/// (already resampled to their device size), so this integer loop gives what tiny-skia's
-/// float pattern pipeline would, several times faster and the same on every platform.
-fn composite(canvas: &mut Pixmap, src: &Pixmap, x: i32, y: i32, coverage: Option<&[u8]>, alpha: u32) {
-    let (cw, ch) = (canvas.width() as i64, canvas.height() as i64);
-    let (sw, sh) = (src.width() as i64, src.height() as i64);
-    let (x0, y0) = ((x as i64).max(0), (y as i64).max(0));
-    let (x1, y1) = ((x as i64 + sw).min(cw), (y as i64 + sh).min(ch));
-    if x0 >= x1 || y0 >= y1 {
-        return;
-    }
-    let src_px = src.data();
-    let dst_px = canvas.data_mut();
-    for row in y0..y1 {
-        let sy = row - y as i64;
-        let s_start = ((sy * sw + (x0 - x as i64)) * 4) as usize;
-        let d_start = ((row * cw + x0) * 4) as usize;
-        let n = (x1 - x0) as usize;
-        let cov_row = coverage.map(|c| &c[(sy * sw + (x0 - x as i64)) as usize..][..n]);
-        let s_row = &src_px[s_start..s_start + n * 4];
-        let d_row = &mut dst_px[d_start..d_start + n * 4];
-        if cov_row.is_none() && alpha == 255 && s_row.chunks_exact(4).all(|p| p[3] == 255) {
-            // An opaque row of a photo drawn unclipped (backgrounds): a plain copy.
-            d_row.copy_from_slice(s_row);
-            continue;
-        }
-        for (i, (s, d)) in s_row.chunks_exact(4).zip(d_row.chunks_exact_mut(4)).enumerate() {
-            let k = match cov_row {
-                Some(c) => mul255(c[i] as u32, alpha),
-                None => alpha,
-            };
-            if k == 0 {
-                continue;
-            }
-            let [r, g, b, a] = if k == 255 {
-                [s[0] as u32, s[1] as u32, s[2] as u32, s[3] as u32]
-            } else {
-                [mul255(s[0] as u32, k), mul255(s[1] as u32, k), mul255(s[2] as u32, k), mul255(s[3] as u32, k)]
-            };
-            if a == 255 {
-                d.copy_from_slice(&[r as u8, g as u8, b as u8, 255]);
-            } else if a > 0 {
-                let keep = 255 - a;
-                d[0] = (r + mul255(d[0] as u32, keep)) as u8;
-                d[1] = (g + mul255(d[1] as u32, keep)) as u8;
-                d[2] = (b + mul255(d[2] as u32, keep)) as u8;
-                d[3] = (a + mul255(d[3] as u32, keep)) as u8;
-            }
-        }
-    }
+    // The clip's anti-aliased coverage, over the target.
+    let area = Area { x: target.x, y: target.y, w: target.w, h: target.h };
+    let coverage = clip.map(|path| path.coverage(area, false));
+    canvas.draw(&scaled, target.x, target.y, coverage.as_ref().map(|c| &c.data[..]), super::shapes::alpha_of(opacity));
 }
 
 /// The `(x, y, w, h)` part of `image`, without copying when it is the whole.
@@ -182,6 +114,5 @@ fn cropped(image: &Pixmap, (x, y, w, h): (u32, u32, u32, u32)) -> Option<Cow<'_,
     if (x, y, w, h) == (0, 0, image.width(), image.height()) {
         return Some(Cow::Borrowed(image));
     }
-    let rect = sk::IntRect::from_xywh(x as i32, y as i32, w, h)?;
-    image.clone_rect(rect).map(Cow::Owned)
+    image.crop(x, y, w, h).map(Cow::Owned)
 }

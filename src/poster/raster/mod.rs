@@ -1,18 +1,19 @@
-//! Raster: a [`Layout`] painted into pixels with tiny-skia, `scale` device pixels per
-//! template px. Only drawing happens here; every position and line of text was decided
-//! by the layout stage.
+//! Raster: a [`Layout`] painted into pixels, `scale` device pixels per template px. Only
+//! drawing happens here; every position and line of text was decided by the layout stage.
+//! Shapes are built in device px, so that the rasteriser's pixel grid is the output's.
 
 mod image;
 pub mod shapes;
 
 use super::assets::Assets;
-use super::layout::{to_color, BackgroundPaint, Content, Layout, Paint, Placed};
+use super::layout::{BackgroundPaint, Content, Layout, Placed};
 use crate::error::{Error, Result};
-use crate::imaging::DecodeLimits;
+use crate::imaging::paint::pixmap_area;
+use crate::imaging::path::{Cap, Stroke};
+use crate::imaging::{DecodeLimits, Path, Pixmap, Shader};
 use crate::qr::{self, Rgba};
 use image::{DeviceBox, Images};
-use shapes::{draw_shadow, ellipse, rounded_rect, shader};
-use tiny_skia::{self as sk, Path, Pixmap, Transform};
+use shapes::{alpha_of, draw_shadow, shader};
 
 /// Paints `layout` at `scale`, decoding images from `assets` within `limits`. With
 /// `debug`, every element's box is outlined.
@@ -28,15 +29,14 @@ pub fn rasterize(layout: &Layout, assets: &Assets, scale: f32, limits: DecodeLim
     })?;
     let mut images = Images::new(assets, limits);
     match &layout.background {
-        BackgroundPaint::Paint(Paint::Solid(c)) => canvas.fill(to_color(*c)),
+        BackgroundPaint::Paint(super::layout::Paint::Solid(c)) => canvas.fill(*c),
         BackgroundPaint::Paint(p) => {
-            let paint = sk::Paint { shader: shader(p, 0.0, 0.0, w as f32, h as f32), ..Default::default() };
-            if let Some(r) = sk::Rect::from_xywh(0.0, 0.0, w as f32, h as f32) {
-                canvas.fill_rect(r, &paint, Transform::identity(), None);
+            if let Some(all) = Path::rect(0.0, 0.0, w as f32, h as f32) {
+                shader(p, 0.0, 0.0, w as f32, h as f32).fill_path(&mut canvas, &all, 255);
             }
         }
         BackgroundPaint::Image { asset, fit, position } => {
-            canvas.fill(sk::Color::WHITE);
+            canvas.fill(Rgba::WHITE);
             let pixels = images.get(asset, "background.image")?;
             let dest = DeviceBox { x: 0, y: 0, w, h };
             image::draw_image(&mut canvas, pixels, dest, *fit, *position, None, 1.0);
@@ -53,36 +53,37 @@ pub fn rasterize(layout: &Layout, assets: &Assets, scale: f32, limits: DecodeLim
 }
 
 fn draw(canvas: &mut Pixmap, layout: &Layout, e: &Placed, images: &mut Images, scale: f32) -> Result<()> {
-    let s = Transform::from_scale(scale, scale);
-    let fade = |c: Rgba| to_color(Rgba { a: (c.a as f32 * e.opacity + 0.5) as u8, ..c });
+    let alpha = alpha_of(e.opacity);
+    // The element's box in device px.
+    let (x, y, w, h) = (e.x * scale, e.y * scale, e.width * scale, e.height * scale);
     match &e.content {
         Content::Hidden => {}
         Content::Rect { fill, stroke, radius, shadow } => {
-            let Some(shape) = rounded_rect(e.x, e.y, e.width, e.height, *radius) else { return Ok(()) };
-            if let (Some(sh), Some(device)) = (shadow, shape.clone().transform(s)) {
-                draw_shadow(canvas, &device, sh, scale, e.opacity);
+            let Some(shape) = Path::rounded_rect(x, y, w, h, radius.map(|r| r * scale)) else { return Ok(()) };
+            if let Some(sh) = shadow {
+                draw_shadow(canvas, &shape, sh, scale, e.opacity);
             }
             if let Some(fill) = fill {
-                let mut shader = shader(fill, e.x, e.y, e.width, e.height);
-                shader.apply_opacity(e.opacity);
-                let paint = sk::Paint { shader, anti_alias: true, ..Default::default() };
-                canvas.fill_path(&shape, &paint, sk::FillRule::Winding, s, None);
+                shader(fill, x, y, w, h).fill_path(canvas, &shape, alpha);
             }
             if let Some((width, color)) = stroke {
                 // Inside the box, as a CSS border is.
-                let half = width / 2.0;
-                let inset = radius.map(|r| (r - half).max(0.0));
-                if let Some(ring) = rounded_rect(e.x + half, e.y + half, e.width - width, e.height - width, inset) {
-                    let paint = solid(fade(*color));
-                    let stroke = sk::Stroke { width: *width, ..Default::default() };
-                    canvas.stroke_path(&ring, &paint, &stroke, s, None);
+                let sw = width * scale;
+                let half = sw / 2.0;
+                let inset = radius.map(|r| (r * scale - half).max(0.0));
+                if let Some(ring) = Path::rounded_rect(x + half, y + half, w - sw, h - sw, inset) {
+                    Shader::Solid(*color).fill_path(canvas, &ring.stroked(&Stroke::new(sw)), alpha);
                 }
             }
         }
         Content::Image { asset, fit, position, radius, circle, border, shadow } => {
             let Some(dest) = DeviceBox::of(e.x, e.y, e.width, e.height, scale) else { return Ok(()) };
             let (x, y, w, h) = (dest.x as f32, dest.y as f32, dest.w as f32, dest.h as f32);
-            let clip = if *circle { ellipse(x, y, w, h) } else { rounded_rect(x, y, w, h, radius.map(|r| r * scale)) };
+            let clip = if *circle {
+                Path::ellipse(x, y, w, h)
+            } else {
+                Path::rounded_rect(x, y, w, h, radius.map(|r| r * scale))
+            };
             let Some(clip) = clip else { return Ok(()) };
             if let Some(sh) = shadow {
                 draw_shadow(canvas, &clip, sh, scale, e.opacity);
@@ -90,9 +91,9 @@ fn draw(canvas: &mut Pixmap, layout: &Layout, e: &Placed, images: &mut Images, s
             if let Some((width, color)) = border {
                 let b = width * scale;
                 let outer = if *circle {
-                    ellipse(x - b, y - b, w + 2.0 * b, h + 2.0 * b)
+                    Path::ellipse(x - b, y - b, w + 2.0 * b, h + 2.0 * b)
                 } else {
-                    rounded_rect(
+                    Path::rounded_rect(
                         x - b,
                         y - b,
                         w + 2.0 * b,
@@ -100,8 +101,12 @@ fn draw(canvas: &mut Pixmap, layout: &Layout, e: &Placed, images: &mut Images, s
                         radius.map(|r| if r > 0.0 { r * scale + b } else { 0.0 }),
                     )
                 };
-                if let Some(ring) = outer.and_then(|o| ring(&o, &clip)) {
-                    canvas.fill_path(&ring, &solid(fade(*color)), sk::FillRule::EvenOdd, Transform::identity(), None);
+                if let Some(mut ring) = outer {
+                    // The area between the two outlines, filled even-odd.
+                    ring.push_path(&clip);
+                    if let Some(area) = ring.area_within(pixmap_area(canvas)) {
+                        Shader::Solid(*color).fill(canvas, &ring.coverage(area, true), alpha);
+                    }
                 }
             }
             let rounded = *circle || radius.iter().any(|r| *r > 0.0);
@@ -109,11 +114,8 @@ fn draw(canvas: &mut Pixmap, layout: &Layout, e: &Placed, images: &mut Images, s
             image::draw_image(canvas, pixels, dest, *fit, *position, rounded.then_some(&clip), e.opacity);
         }
         Content::Text(text) => {
-            let at = Transform::from_translate(e.x, e.y).post_scale(scale, scale);
             for (path, color) in super::text::text_paths(&layout.fonts, text) {
-                let mut c = color;
-                c.apply_opacity(e.opacity);
-                canvas.fill_path(&path, &solid(c), sk::FillRule::Winding, at, None);
+                Shader::Solid(color).fill_path(canvas, &path.transformed(scale, x, y), alpha);
             }
         }
         Content::Qr { symbol, style, logo_asset, logo_background, logo_radius } => {
@@ -122,56 +124,39 @@ fn draw(canvas: &mut Pixmap, layout: &Layout, e: &Placed, images: &mut Images, s
                 None => None,
             };
             let art = qr::LogoArt { image, background: *logo_background, radius: *logo_radius };
-            let side = (e.width * scale).round() as u32;
-            let (x, y) = ((e.x * scale).round() as i32, (e.y * scale).round() as i32);
-            if e.opacity >= 1.0 {
-                qr::draw_qr(&mut canvas.as_mut(), symbol, style, &art, x, y, side)?;
+            let side = w.round() as u32;
+            let (x, y) = (x.round() as i32, y.round() as i32);
+            if alpha == 255 {
+                qr::draw_qr(canvas, symbol, style, &art, x, y, side)?;
             } else if let Some(mut layer) = Pixmap::new(side.max(1), side.max(1)) {
-                qr::draw_qr(&mut layer.as_mut(), symbol, style, &art, 0, 0, side)?;
-                let paint = sk::PixmapPaint { opacity: e.opacity, ..Default::default() };
-                canvas.draw_pixmap(x, y, layer.as_ref(), &paint, Transform::identity(), None);
+                qr::draw_qr(&mut layer, symbol, style, &art, 0, 0, side)?;
+                canvas.draw(&layer, x, y, None, alpha);
             }
         }
         Content::Line { vertical, thickness, color, dash, round_cap } => {
-            let (x0, y0, x1, y1) = if *vertical {
-                (e.x + thickness / 2.0, e.y, e.x + thickness / 2.0, e.y + e.height)
-            } else {
-                (e.x, e.y + thickness / 2.0, e.x + e.width, e.y + thickness / 2.0)
-            };
-            let mut pb = sk::PathBuilder::new();
-            pb.move_to(x0, y0);
-            pb.line_to(x1, y1);
-            let Some(line) = pb.finish() else { return Ok(()) };
-            let stroke = sk::Stroke {
-                width: *thickness,
-                line_cap: if *round_cap { sk::LineCap::Round } else { sk::LineCap::Butt },
-                dash: dash.and_then(|[on, off]| sk::StrokeDash::new(vec![on, off], 0.0)),
-                ..Default::default()
-            };
-            canvas.stroke_path(&line, &solid(fade(*color)), &stroke, s, None);
+            let t = thickness * scale;
+            let (x0, y0, x1, y1) = if *vertical { (x + t / 2.0, y, x + t / 2.0, y + h) } else { (x, y + t / 2.0, x + w, y + t / 2.0) };
+            let mut line = Path::default();
+            line.move_to(x0, y0);
+            line.line_to(x1, y1);
+            let dashes = dash.map(|[on, off]| [on * scale, off * scale]);
+            let mut stroke = Stroke::new(t);
+            stroke.cap(if *round_cap { Cap::Round } else { Cap::Butt });
+            if let Some(d) = &dashes {
+                stroke.dash(d, 0.0);
+            }
+            Shader::Solid(*color).fill_path(canvas, &line.stroked(&stroke), alpha);
         }
     }
     Ok(())
 }
 
-fn solid(color: sk::Color) -> sk::Paint<'static> {
-    let mut paint = sk::Paint { anti_alias: true, ..Default::default() };
-    paint.set_color(color);
-    paint
-}
-
-/// The area between `outer` and `inner` (filled even-odd).
-fn ring(outer: &Path, inner: &Path) -> Option<Path> {
-    let mut pb = sk::PathBuilder::new();
-    pb.push_path(outer);
-    pb.push_path(inner);
-    pb.finish()
-}
-
 /// `debug: true`: a 1-px outline round every element's box, magenta, hidden ones dashed.
 fn outline_boxes(canvas: &mut Pixmap, layout: &Layout, scale: f32) {
+    let magenta = Rgba { r: 255, g: 0, b: 200, a: 220 };
+    let dashes = [4.0, 4.0];
     for e in &layout.elements {
-        let Some(r) = sk::Rect::from_xywh(
+        let Some(r) = Path::rect(
             e.x * scale + 0.5,
             e.y * scale + 0.5,
             (e.width * scale - 1.0).max(1.0),
@@ -179,19 +164,10 @@ fn outline_boxes(canvas: &mut Pixmap, layout: &Layout, scale: f32) {
         ) else {
             continue;
         };
-        let hidden = matches!(e.content, Content::Hidden);
-        let stroke = sk::Stroke {
-            width: 1.0,
-            dash: if hidden { sk::StrokeDash::new(vec![4.0, 4.0], 0.0) } else { None },
-            ..Default::default()
-        };
-        let path = sk::PathBuilder::from_rect(r);
-        canvas.stroke_path(
-            &path,
-            &solid(sk::Color::from_rgba8(255, 0, 200, 220)),
-            &stroke,
-            Transform::identity(),
-            None,
-        );
+        let mut stroke = Stroke::new(1.0);
+        if matches!(e.content, Content::Hidden) {
+            stroke.dash(&dashes, 0.0);
+        }
+        Shader::Solid(magenta).fill_path(canvas, &r.stroked(&stroke), 255);
     }
 }

@@ -29,7 +29,8 @@ mod tests;
 
 pub use font::{FontBook, FontStyle};
 
-use crate::tiny_skia::{Color, Path};
+use crate::imaging::Path;
+use crate::qr::Rgba;
 
 /// The style of one run of text.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,7 +44,7 @@ pub struct TextStyle {
     /// Default: `Normal`.
     pub style: FontStyle,
     /// Default: black.
-    pub color: Color,
+    pub color: Rgba,
     /// px added after each grapheme cluster except a line's last. Default: 0.
     pub letter_spacing: f32,
     /// Default: false.
@@ -59,7 +60,7 @@ impl Default for TextStyle {
             size: 16.0,
             weight: 400,
             style: FontStyle::Normal,
-            color: Color::BLACK,
+            color: Rgba::BLACK,
             letter_spacing: 0.0,
             underline: false,
             strikethrough: false,
@@ -203,7 +204,7 @@ pub struct Glyph {
     /// Font size in px, after shrink-to-fit.
     pub size: f32,
     /// Fill colour.
-    pub color: Color,
+    pub color: Rgba,
 }
 
 /// An underline or strikethrough rectangle.
@@ -218,7 +219,7 @@ pub struct Decoration {
     /// Stroke height in px.
     pub thickness: f32,
     /// The run's colour.
-    pub color: Color,
+    pub color: Rgba,
 }
 
 /// Lays out `paragraph` with the fonts of `book`. Never fails: see the module docs.
@@ -233,6 +234,6 @@ pub fn layout(book: &FontBook, paragraph: &Paragraph) -> TextLayout {
 /// per colour, so a colour may appear more than once: TrueType and CFF outlines wind in
 /// opposite directions, and merging them (or a rectangle) into one winding-filled path would
 /// punch holes where they overlap.
-pub fn text_paths(book: &FontBook, layout: &TextLayout) -> Vec<(Path, Color)> {
+pub fn text_paths(book: &FontBook, layout: &TextLayout) -> Vec<(Path, Rgba)> {
     outline::text_paths(book, layout)
 }

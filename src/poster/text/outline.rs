@@ -1,4 +1,4 @@
-//! Glyph outlines as tiny-skia paths, as resvg draws text: the layout says where, the font
+//! Glyph outlines as paths, as resvg draws text: the layout says where, the font
 //! says what, the raster stage only fills.
 
 use std::collections::BTreeMap;
@@ -8,7 +8,8 @@ use ttf_parser::{GlyphId, OutlineBuilder};
 use super::font::FontBook;
 use super::prepare::Faces;
 use super::TextLayout;
-use crate::tiny_skia::{Color, Path, PathBuilder, Rect};
+use crate::imaging::Path;
+use crate::qr::Rgba;
 
 /// One outline command in font units (y up).
 #[derive(Clone, Copy, Debug)]
@@ -51,14 +52,14 @@ enum Group {
 /// Builders keyed by (group, colour), in order of first use. A paragraph has few colours
 /// and fonts, so a linear search beats a map.
 #[derive(Default)]
-struct Groups(Vec<(Group, Color, PathBuilder)>);
+struct Groups(Vec<(Group, Rgba, Path)>);
 
 impl Groups {
-    fn builder(&mut self, group: Group, color: Color) -> &mut PathBuilder {
+    fn builder(&mut self, group: Group, color: Rgba) -> &mut Path {
         let i = match self.0.iter().position(|(g, c, _)| *g == group && *c == color) {
             Some(i) => i,
             None => {
-                self.0.push((group, color, PathBuilder::new()));
+                self.0.push((group, color, Path::default()));
                 self.0.len() - 1
             }
         };
@@ -67,7 +68,7 @@ impl Groups {
     }
 }
 
-pub(super) fn text_paths(book: &FontBook, layout: &TextLayout) -> Vec<(Path, Color)> {
+pub(super) fn text_paths(book: &FontBook, layout: &TextLayout) -> Vec<(Path, Rgba)> {
     let faces = Faces::new(book);
     // Outlines at unit scale, for this call only: memory is bounded by the layout's glyphs.
     let mut cache: BTreeMap<(usize, u16), Option<Vec<Seg>>> = BTreeMap::new();
@@ -113,12 +114,12 @@ pub(super) fn text_paths(book: &FontBook, layout: &TextLayout) -> Vec<(Path, Col
             }
         }
         for d in &line.decorations {
-            if let Some(rect) = Rect::from_xywh(d.x, d.y, d.width, d.thickness) {
-                groups.builder(Group::Decorations, d.color).push_rect(rect);
+            if let Some(rect) = Path::rect(d.x, d.y, d.width, d.thickness) {
+                groups.builder(Group::Decorations, d.color).push_path(&rect);
             }
         }
     }
-    groups.0.into_iter().filter_map(|(_, color, pb)| Some((pb.finish()?, color))).collect()
+    groups.0.into_iter().filter(|(_, _, p)| !p.is_empty()).map(|(_, color, p)| (p, color)).collect()
 }
 
 #[cfg(test)]
@@ -132,25 +133,26 @@ mod tests {
         let Some((book, _)) = book() else { return };
         let mut r = run("H", 100.0);
         r.style.underline = true;
-        r.style.color = Color::from_rgba8(200, 0, 0, 255);
+        r.style.color = Rgba { r: 200, g: 0, b: 0, a: 255 };
         let l = layout(&book, &Paragraph { runs: vec![r], ..Paragraph::default() });
         let paths = text_paths(&book, &l);
         assert_eq!(paths.len(), 2, "one glyph path, one decoration path");
         let (glyph, color) = &paths[0];
-        assert_eq!(*color, Color::from_rgba8(200, 0, 0, 255));
-        let b = glyph.bounds();
+        assert_eq!(*color, Rgba { r: 200, g: 0, b: 0, a: 255 });
+        let (left, top, _, bottom) = glyph.bounds().expect("bounds");
         let line = &l.lines[0];
         // Independent: read the glyph's box from the font directly.
         let face = book.face(0).expect("face");
         let id = face.glyph_index('H').expect("H");
         let bb = face.glyph_bounding_box(id).expect("bbox");
         let s = 100.0 / f32::from(face.units_per_em());
-        assert!((b.bottom() - (line.baseline - f32::from(bb.y_min) * s)).abs() < 0.01);
-        assert!((b.top() - (line.baseline - f32::from(bb.y_max) * s)).abs() < 0.01);
-        assert!((b.left() - (line.x + f32::from(bb.x_min) * s)).abs() < 0.01);
+        // The path's box includes control points, which for "H" (straight stems) are none.
+        assert!((bottom - (line.baseline - f32::from(bb.y_min) * s)).abs() < 0.01);
+        assert!((top - (line.baseline - f32::from(bb.y_max) * s)).abs() < 0.01);
+        assert!((left - (line.x + f32::from(bb.x_min) * s)).abs() < 0.01);
         let d = &line.decorations[0];
-        let db = paths[1].0.bounds();
-        assert!((db.top() - d.y).abs() < 1e-3 && (db.width() - d.width).abs() < 1e-3);
+        let (dl, dt, dr, _) = paths[1].0.bounds().expect("bounds");
+        assert!((dt - d.y).abs() < 1e-3 && (dr - dl - d.width).abs() < 1e-3);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::font::FontBook;
 use super::{MissingGlyph, TextRun};
-use crate::tiny_skia::Color;
+use crate::qr::Rgba;
 
 /// Sizes and spacings beyond this many px are clamped, so that sums stay finite.
 const MAX_PX: f32 = 100_000.0;
@@ -23,7 +23,7 @@ const MAX_PX: f32 = 100_000.0;
 pub(super) struct RunInfo {
     pub size: f32,
     pub letter_spacing: f32,
-    pub color: Color,
+    pub color: Rgba,
     pub underline: bool,
     pub strikethrough: bool,
     /// Faces to try, best first (every face of the book appears once).

@@ -136,7 +136,7 @@ fn ellipsis_line_fits_the_width_and_keeps_max_lines() {
 #[test]
 fn ellipsis_takes_the_style_of_the_last_run_on_the_line() {
     let Some((book, _)) = book() else { return };
-    let blue = Color::from_rgba8(0, 0, 255, 255);
+    let blue = Rgba { r: 0, g: 0, b: 255, a: 255 };
     let mut big = run("二三四五六七八九十", 30.0);
     big.style.color = blue;
     let p = Paragraph { max_lines: Some(1), ..para(vec![run("一", 20.0), big], Some(200.0)) };

@@ -1,0 +1,256 @@
+//! The pixel buffer everything is drawn into: premultiplied RGBA, 8 bits a channel, rows
+//! top to bottom. All blending is integer arithmetic, so a pixel comes out the same on
+//! every platform and in wasm.
+
+use crate::qr::Rgba;
+
+/// Largest width or height of a pixmap: with 4 bytes a pixel a row stays far below any
+/// index limit, and the rasteriser's 24.8 fixed point has room to spare.
+pub const MAX_SIDE: u32 = 65_535;
+
+/// An image of premultiplied RGBA pixels.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pixmap {
+    width: u32,
+    height: u32,
+    data: Vec<u8>,
+}
+
+/// `(a * b) / 255`, rounded, exact for all 8-bit inputs.
+#[inline]
+pub fn mul255(a: u32, b: u32) -> u32 {
+    let t = a * b + 128;
+    (t + (t >> 8)) >> 8
+}
+
+/// The premultiplied bytes of a straight colour.
+pub fn premultiply(c: Rgba) -> [u8; 4] {
+    let a = c.a as u32;
+    [mul255(c.r as u32, a) as u8, mul255(c.g as u32, a) as u8, mul255(c.b as u32, a) as u8, c.a]
+}
+
+impl Pixmap {
+    /// A transparent pixmap, or `None` when a side is 0 or above [`MAX_SIDE`], or the
+    /// memory cannot be had.
+    pub fn new(width: u32, height: u32) -> Option<Pixmap> {
+        let len = Self::len_of(width, height)?;
+        let mut data = Vec::new();
+        data.try_reserve_exact(len).ok()?;
+        data.resize(len, 0);
+        Some(Pixmap { width, height, data })
+    }
+
+    /// Wraps premultiplied RGBA `data` of `width` x `height` pixels; `None` when the
+    /// length does not match or a side is out of range.
+    pub fn from_vec(data: Vec<u8>, width: u32, height: u32) -> Option<Pixmap> {
+        (Self::len_of(width, height)? == data.len()).then_some(Pixmap { width, height, data })
+    }
+
+    fn len_of(width: u32, height: u32) -> Option<usize> {
+        if width == 0 || height == 0 || width > MAX_SIDE || height > MAX_SIDE {
+            return None;
+        }
+        (width as usize).checked_mul(height as usize)?.checked_mul(4)
+    }
+
+    /// Width in pixels.
+    pub fn width(&self) -> u32 {
+        self.width
+    }
+
+    /// Height in pixels.
+    pub fn height(&self) -> u32 {
+        self.height
+    }
+
+    /// The premultiplied RGBA bytes, row by row.
+    pub fn data(&self) -> &[u8] {
+        &self.data
+    }
+
+    /// See [`Pixmap::data`].
+    pub fn data_mut(&mut self) -> &mut [u8] {
+        &mut self.data
+    }
+
+    /// The bytes, giving up the pixmap.
+    pub fn take(self) -> Vec<u8> {
+        self.data
+    }
+
+    /// The premultiplied RGBA of the pixel at (`x`, `y`); transparent outside.
+    pub fn pixel(&self, x: u32, y: u32) -> [u8; 4] {
+        if x >= self.width || y >= self.height {
+            return [0; 4];
+        }
+        let i = (y as usize * self.width as usize + x as usize) * 4;
+        [self.data[i], self.data[i + 1], self.data[i + 2], self.data[i + 3]]
+    }
+
+    /// Whether every pixel is opaque.
+    pub fn is_opaque(&self) -> bool {
+        self.data.chunks_exact(4).all(|p| p[3] == 255)
+    }
+
+    /// Every pixel set to `color` (replacing, not blending).
+    pub fn fill(&mut self, color: Rgba) {
+        let p = premultiply(color);
+        for px in self.data.chunks_exact_mut(4) {
+            px.copy_from_slice(&p);
+        }
+    }
+
+    /// A copy of the `w` x `h` rectangle at (`x`, `y`), which must lie inside.
+    pub fn crop(&self, x: u32, y: u32, w: u32, h: u32) -> Option<Pixmap> {
+        if x.checked_add(w)? > self.width || y.checked_add(h)? > self.height {
+            return None;
+        }
+        let mut out = Pixmap::new(w, h)?;
+        let stride = self.width as usize * 4;
+        for (row, dst) in out.data.chunks_exact_mut(w as usize * 4).enumerate() {
+            let start = (y as usize + row) * stride + x as usize * 4;
+            dst.copy_from_slice(&self.data[start..start + w as usize * 4]);
+        }
+        Some(out)
+    }
+
+    /// Source-over of `src` at (`x`, `y`), scaled by `coverage` (one byte a source pixel,
+    /// e.g. a clip's anti-aliased edge) and `alpha`. Parts outside are skipped.
+    pub fn draw(&mut self, src: &Pixmap, x: i32, y: i32, coverage: Option<&[u8]>, alpha: u8) {
+        let (cw, ch) = (self.width as i64, self.height as i64);
+        let (sw, sh) = (src.width as i64, src.height as i64);
+        let (x0, y0) = ((x as i64).max(0), (y as i64).max(0));
+        let (x1, y1) = ((x as i64 + sw).min(cw), (y as i64 + sh).min(ch));
+        if x0 >= x1 || y0 >= y1 || alpha == 0 {
+            return;
+        }
+        let n = (x1 - x0) as usize;
+        for row in y0..y1 {
+            let sy = row - y as i64;
+            let s_index = (sy * sw + (x0 - x as i64)) as usize;
+            let d_start = ((row * cw + x0) * 4) as usize;
+            let cov_row = coverage.and_then(|c| c.get(s_index..s_index + n));
+            let s_row = &src.data[s_index * 4..(s_index + n) * 4];
+            let d_row = &mut self.data[d_start..d_start + n * 4];
+            if cov_row.is_none() && alpha == 255 && s_row.chunks_exact(4).all(|p| p[3] == 255) {
+                // An opaque row of a photo drawn unclipped (backgrounds): a plain copy.
+                d_row.copy_from_slice(s_row);
+                continue;
+            }
+            for (i, (s, d)) in s_row.chunks_exact(4).zip(d_row.chunks_exact_mut(4)).enumerate() {
+                let k = match cov_row {
+                    Some(c) => mul255(c[i] as u32, alpha as u32),
+                    None => alpha as u32,
+                };
+                over(d, [s[0], s[1], s[2], s[3]], k);
+            }
+        }
+    }
+
+    /// Source-over of the premultiplied `color` through `coverage`, a `w`-wide mask whose
+    /// top left is at (`x`, `y`), times `alpha`. Coverage outside the pixmap is skipped.
+    pub fn fill_coverage(&mut self, x: i32, y: i32, w: u32, coverage: &[u8], color: [u8; 4], alpha: u8) {
+        self.paint_coverage(x, y, w, coverage, alpha, |_, _, n, out| {
+            for px in out.chunks_exact_mut(4).take(n) {
+                px.copy_from_slice(&color);
+            }
+        });
+    }
+
+    /// As [`Pixmap::fill_coverage`], with the colour of each pixel from `shade(x, y, n,
+    /// out)`, which writes `n` premultiplied pixels of row `y` from column `x` into `out`.
+    pub fn paint_coverage(
+        &mut self,
+        x: i32,
+        y: i32,
+        w: u32,
+        coverage: &[u8],
+        alpha: u8,
+        mut shade: impl FnMut(i32, i32, usize, &mut [u8]),
+    ) {
+        if w == 0 || alpha == 0 {
+            return;
+        }
+        let h = (coverage.len() / w as usize) as i64;
+        let (cw, ch) = (self.width as i64, self.height as i64);
+        let (x0, y0) = ((x as i64).max(0), (y as i64).max(0));
+        let (x1, y1) = ((x as i64 + w as i64).min(cw), (y as i64 + h).min(ch));
+        if x0 >= x1 || y0 >= y1 {
+            return;
+        }
+        let n = (x1 - x0) as usize;
+        let mut colors = vec![0u8; n * 4];
+        for row in y0..y1 {
+            let c_start = ((row - y as i64) * w as i64 + (x0 - x as i64)) as usize;
+            let cov = &coverage[c_start..c_start + n];
+            // Rows of a shape's bounding box that it does not touch (text lines' gaps).
+            let Some(first) = cov.iter().position(|&c| c != 0) else { continue };
+            let last = cov.iter().rposition(|&c| c != 0).unwrap_or(first);
+            let span = last + 1 - first;
+            shade(x0 as i32 + first as i32, row as i32, span, &mut colors[..span * 4]);
+            let d_start = ((row * cw + x0) as usize + first) * 4;
+            let d_row = &mut self.data[d_start..d_start + span * 4];
+            for ((d, s), &c) in d_row.chunks_exact_mut(4).zip(colors.chunks_exact(4)).zip(&cov[first..=last]) {
+                let k = if alpha == 255 { c as u32 } else { mul255(c as u32, alpha as u32) };
+                over(d, [s[0], s[1], s[2], s[3]], k);
+            }
+        }
+    }
+}
+
+/// Source-over of premultiplied `s` scaled by `k` (0-255) onto the pixel `d`.
+#[inline]
+fn over(d: &mut [u8], s: [u8; 4], k: u32) {
+    if k == 0 {
+        return;
+    }
+    let [r, g, b, a] = if k == 255 {
+        [s[0] as u32, s[1] as u32, s[2] as u32, s[3] as u32]
+    } else {
+        [mul255(s[0] as u32, k), mul255(s[1] as u32, k), mul255(s[2] as u32, k), mul255(s[3] as u32, k)]
+    };
+    if a == 255 {
+        d.copy_from_slice(&[r as u8, g as u8, b as u8, 255]);
+    } else if a > 0 {
+        let keep = 255 - a;
+        d[0] = (r + mul255(d[0] as u32, keep)) as u8;
+        d[1] = (g + mul255(d[1] as u32, keep)) as u8;
+        d[2] = (b + mul255(d[2] as u32, keep)) as u8;
+        d[3] = (a + mul255(d[3] as u32, keep)) as u8;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mul255_is_exact_rounding() {
+        for a in 0..=255u32 {
+            for b in 0..=255u32 {
+                assert_eq!(mul255(a, b), (a * b + 127) / 255, "{a} * {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn half_covered_white_over_black_is_half_grey() {
+        let mut p = Pixmap::new(2, 1).unwrap();
+        p.fill(Rgba::BLACK);
+        p.fill_coverage(0, 0, 2, &[128, 255], [255, 255, 255, 255], 255);
+        assert_eq!(p.pixel(0, 0), [128, 128, 128, 255]);
+        assert_eq!(p.pixel(1, 0), [255; 4]);
+    }
+
+    #[test]
+    fn draw_clips_to_the_target_and_blends_translucent_pixels() {
+        let mut p = Pixmap::new(3, 3).unwrap();
+        let src = Pixmap::from_vec([0, 0, 100, 100].repeat(4), 2, 2).unwrap();
+        p.draw(&src, 2, -1, None, 255);
+        assert_eq!(p.pixel(2, 0), [0, 0, 100, 100]);
+        assert_eq!(p.pixel(1, 0), [0; 4]);
+        assert_eq!(p.pixel(2, 1), [0; 4]);
+        assert!(Pixmap::from_vec(vec![0; 12], 2, 2).is_none());
+        assert!(Pixmap::new(0, 4).is_none() && Pixmap::new(MAX_SIDE + 1, 1).is_none());
+    }
+}

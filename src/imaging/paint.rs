@@ -72,7 +72,8 @@ impl Shader {
     /// The premultiplied colour at gradient offset `t`.
     fn color_at(stops: &[(f32, Rgba)], t: f32) -> [u8; 4] {
         let Some(first) = stops.first() else { return [0; 4] };
-        if !(t > first.0) {
+        // NaN (a degenerate gradient) takes the first colour too.
+        if t.is_nan() || t <= first.0 {
             return premultiply(first.1);
         }
         for pair in stops.windows(2) {

@@ -1,30 +1,46 @@
-//! Vector shapes in device pixels and their anti-aliased coverage, rasterised by `zeno`
-//! (exact-area coverage, 256 levels, as font rasterisers compute it).
+//! Vector shapes in device pixels and their anti-aliased coverage.
 //!
-//! zeno works in 24.8 fixed point and multiplies a segment's extent by 256 as it walks it,
-//! so a segment must stay well under 32,768 px long. Paths that reach far outside the area
-//! being drawn (a template may place a shape 100,000 px away) are therefore flattened and
-//! clipped to that area first, in a way that keeps the non-zero winding of every pixel
-//! inside it: what lies above or below is dropped, what lies left or right is moved onto
-//! the area's edge.
-
-use zeno::{Command, Fill, Mask, PathBuilder, Point};
-
-pub use zeno::{Cap, Stroke};
+//! Coverage is the exact area of each pixel inside the shape, computed by accumulating
+//! signed areas: every edge adds, to each pixel of its row, the part of its height that
+//! lies to the pixel's left, split by how much of the pixel it leaves to its right; a
+//! running sum along the row then gives every pixel's winding-weighted area. Curves are
+//! flattened to lines first (within a tenth of a pixel). This is all the posters and codes
+//! need (fills with the non-zero or even-odd rule; strokes here are axis-aligned lines and
+//! rings, built as fills), in a few kilobytes of `.wasm`: general rasterisers (tiny-skia,
+//! zeno) cost 60 KiB brotli and more for pipelines and strokers we do not use.
+//!
+//! Geometry is clamped into the area drawn, in a way that keeps every pixel's winding:
+//! each segment is split where it crosses the area's edges and its points clamped, so a
+//! part above or below becomes horizontal (it adds nothing), a part to the left becomes
+//! vertical on the left edge (it adds the same to every pixel right of it), and a part to
+//! the right lands beyond the last pixel. Shapes 100,000 px away cost nothing and cannot
+//! overflow anything.
 
 /// Cubic approximation of a quarter circle: the control points sit this fraction of the
 /// radius from the ends.
 const KAPPA: f32 = 0.552_284_8;
 
-/// How far outside the drawn area a path may reach and still go to zeno as it is.
-const GUARD: f32 = 256.0;
+/// Largest distance between a curve and the lines that replace it, in px.
+const FLATNESS: f32 = 0.1;
 
-/// Largest side rasterised in one go: with the guard, segments stay under 17,000 px.
-const TILE: u32 = 16_384;
+/// One step of a path, in device pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Verb {
+    /// Starts a contour (closing the previous one).
+    Move(f32, f32),
+    /// A straight segment to the point.
+    Line(f32, f32),
+    /// A quadratic Bézier segment: control point, end point.
+    Quad(f32, f32, f32, f32),
+    /// A cubic Bézier segment: two control points, end point.
+    Cubic(f32, f32, f32, f32, f32, f32),
+    /// Closes the contour.
+    Close,
+}
 
-/// A path of lines and curves, in device pixels.
+/// A path of lines and curves, in device pixels. Contours are closed implicitly.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Path(pub Vec<Command>);
+pub struct Path(pub Vec<Verb>);
 
 /// An axis-aligned rectangle of whole pixels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,27 +78,27 @@ pub struct Coverage {
 impl Path {
     /// Starts a contour.
     pub fn move_to(&mut self, x: f32, y: f32) {
-        self.0.move_to((x, y));
+        self.0.push(Verb::Move(x, y));
     }
 
     /// A straight segment.
     pub fn line_to(&mut self, x: f32, y: f32) {
-        self.0.line_to((x, y));
+        self.0.push(Verb::Line(x, y));
     }
 
     /// A quadratic Bézier segment.
     pub fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
-        self.0.quad_to((x1, y1), (x, y));
+        self.0.push(Verb::Quad(x1, y1, x, y));
     }
 
     /// A cubic Bézier segment.
     pub fn cubic_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
-        self.0.curve_to((x1, y1), (x2, y2), (x, y));
+        self.0.push(Verb::Cubic(x1, y1, x2, y2, x, y));
     }
 
     /// Closes the contour.
     pub fn close(&mut self) {
-        self.0.close();
+        self.0.push(Verb::Close);
     }
 
     /// Whether there is nothing to draw.
@@ -104,15 +120,22 @@ impl Path {
     /// together when adjacent radii would overlap, as CSS does. `None` when empty or not
     /// finite.
     pub fn rounded_rect(x: f32, y: f32, w: f32, h: f32, radius: [f32; 4]) -> Option<Path> {
+        let mut p = Path::default();
+        p.push_rounded_rect(x, y, w, h, radius).then_some(p)
+    }
+
+    /// Appends a rounded rectangle as [`Path::rounded_rect`] makes it; `false` (and
+    /// nothing appended) when empty or not finite.
+    pub fn push_rounded_rect(&mut self, x: f32, y: f32, w: f32, h: f32, radius: [f32; 4]) -> bool {
         if !(w > 0.0 && h > 0.0 && x.is_finite() && y.is_finite() && w.is_finite() && h.is_finite()) {
-            return None;
+            return false;
         }
         let [tl, tr, br, bl] = radius.map(|r| if r.is_finite() { r.max(0.0) } else { 0.0 });
         let sums = [(tl + tr, w), (tr + br, h), (br + bl, w), (bl + tl, h)];
         let f = sums.iter().filter(|(s, _)| *s > 0.0).map(|(s, side)| side / s).fold(1.0f32, f32::min);
         let [tl, tr, br, bl] = [tl * f, tr * f, br * f, bl * f];
         let (r, b) = (x + w, y + h);
-        let mut p = Path::default();
+        let p = self;
         p.move_to(x + tl, y);
         p.line_to(r - tr, y);
         if tr > 0.0 {
@@ -131,7 +154,7 @@ impl Path {
             p.cubic_to(x, y + tl - tl * KAPPA, x + tl - tl * KAPPA, y, x + tl, y);
         }
         p.close();
-        Some(p)
+        true
     }
 
     /// The ellipse inscribed in the box, or `None` when empty or not finite.
@@ -141,45 +164,90 @@ impl Path {
 
     /// Every point mapped to `(x * scale + dx, y * scale + dy)`.
     pub fn transformed(&self, scale: f32, dx: f32, dy: f32) -> Path {
-        let m = |p: Point| Point::new(p.x * scale + dx, p.y * scale + dy);
+        let m = |x: f32, y: f32| (x * scale + dx, y * scale + dy);
         Path(
             self.0
                 .iter()
-                .map(|c| match *c {
-                    Command::MoveTo(p) => Command::MoveTo(m(p)),
-                    Command::LineTo(p) => Command::LineTo(m(p)),
-                    Command::QuadTo(a, p) => Command::QuadTo(m(a), m(p)),
-                    Command::CurveTo(a, b, p) => Command::CurveTo(m(a), m(b), m(p)),
-                    Command::Close => Command::Close,
+                .map(|v| match *v {
+                    Verb::Move(x, y) => {
+                        let (x, y) = m(x, y);
+                        Verb::Move(x, y)
+                    }
+                    Verb::Line(x, y) => {
+                        let (x, y) = m(x, y);
+                        Verb::Line(x, y)
+                    }
+                    Verb::Quad(a, b, x, y) => {
+                        let ((a, b), (x, y)) = (m(a, b), m(x, y));
+                        Verb::Quad(a, b, x, y)
+                    }
+                    Verb::Cubic(a, b, c, d, x, y) => {
+                        let ((a, b), (c, d), (x, y)) = (m(a, b), m(c, d), m(x, y));
+                        Verb::Cubic(a, b, c, d, x, y)
+                    }
+                    Verb::Close => Verb::Close,
                 })
                 .collect(),
         )
     }
 
-    /// The outline of this path stroked with `stroke`, as a path to fill (non-zero).
-    pub fn stroked(&self, stroke: &Stroke) -> Path {
-        let mut out = Vec::with_capacity(self.0.len() * 4);
-        zeno::apply(&self.0, *stroke, None, &mut out);
-        Path(out)
+    /// Dashes along the axis-aligned line from (`x0`, `y0`) to (`x1`, `y1`), `width`
+    /// across, as a path to fill: `dash` is `[on, off]` lengths (none: one solid run),
+    /// and `round` caps add half the width at each end of every dash as a semicircle (a
+    /// zero-length dash becomes a dot), as SVG and Canvas strokes do.
+    pub fn dashed_line(x0: f32, y0: f32, x1: f32, y1: f32, width: f32, dash: Option<[f32; 2]>, round: bool) -> Path {
+        let mut p = Path::default();
+        let vertical = x0 == x1;
+        let (start, end) = if vertical { (y0.min(y1), y0.max(y1)) } else { (x0.min(x1), x0.max(x1)) };
+        let across = if vertical { x0 } else { y0 } - width / 2.0;
+        let cap = if round { width / 2.0 } else { 0.0 };
+        let mut run = |from: f32, to: f32| {
+            let (a, len) = (from - cap, to - from + 2.0 * cap);
+            let r = [cap; 4];
+            if vertical {
+                p.push_rounded_rect(across, a, width, len, r);
+            } else {
+                p.push_rounded_rect(a, across, len, width, r);
+            }
+        };
+        match dash {
+            Some([on, off]) if on >= 0.0 && off > 0.0 && on + off > 0.0 => {
+                // At most 100,000 dashes: a line longer than that with tiny dashes is drawn
+                // solid beyond (a poster is 8192 px at most).
+                let mut at = start;
+                for _ in 0..100_000 {
+                    if at > end || (at == end && on > 0.0) {
+                        return p;
+                    }
+                    run(at, (at + on).min(end));
+                    at += on + off;
+                }
+                if at < end {
+                    run(at, end);
+                }
+            }
+            _ => run(start, end),
+        }
+        p
     }
 
     /// The box of every point, control points included: `(left, top, right, bottom)`.
     pub fn bounds(&self) -> Option<(f32, f32, f32, f32)> {
         let mut b = (f32::INFINITY, f32::INFINITY, f32::NEG_INFINITY, f32::NEG_INFINITY);
-        let mut add = |p: &Point| b = (b.0.min(p.x), b.1.min(p.y), b.2.max(p.x), b.3.max(p.y));
-        for c in &self.0 {
-            match c {
-                Command::MoveTo(p) | Command::LineTo(p) => add(p),
-                Command::QuadTo(a, p) => {
-                    add(a);
-                    add(p);
+        let mut add = |x: f32, y: f32| b = (b.0.min(x), b.1.min(y), b.2.max(x), b.3.max(y));
+        for v in &self.0 {
+            match *v {
+                Verb::Move(x, y) | Verb::Line(x, y) => add(x, y),
+                Verb::Quad(a, b, x, y) => {
+                    add(a, b);
+                    add(x, y);
                 }
-                Command::CurveTo(a, c, p) => {
-                    add(a);
-                    add(c);
-                    add(p);
+                Verb::Cubic(a, b, c, d, x, y) => {
+                    add(a, b);
+                    add(c, d);
+                    add(x, y);
                 }
-                Command::Close => {}
+                Verb::Close => {}
             }
         }
         (b.0 <= b.2 && b.1 <= b.3 && b.0.is_finite() && b.1.is_finite() && b.2.is_finite() && b.3.is_finite())
@@ -201,64 +269,70 @@ impl Path {
     /// The anti-aliased coverage of the path filled with the non-zero rule (or even-odd
     /// with `even_odd`) over `area`.
     pub fn coverage(&self, area: Area, even_odd: bool) -> Coverage {
-        let mut data = vec![0u8; area.w as usize * area.h as usize];
-        let fill = if even_odd { Fill::EvenOdd } else { Fill::NonZero };
-        // Tiles small enough for zeno's fixed point (see the module's docs).
-        for ty in (0..area.h).step_by(TILE as usize) {
-            for tx in (0..area.w).step_by(TILE as usize) {
-                let tile = Area {
-                    x: (area.x as i64 + tx as i64) as i32,
-                    y: (area.y as i64 + ty as i64) as i32,
-                    w: (area.w - tx).min(TILE),
-                    h: (area.h - ty).min(TILE),
-                };
-                let one = area.w == tile.w && area.h == tile.h;
-                let mut part = if one { std::mem::take(&mut data) } else { vec![0u8; tile.w as usize * tile.h as usize] };
-                self.render_tile(tile, fill, &mut part);
-                if one {
-                    data = part;
-                } else {
-                    for (row, src) in part.chunks_exact(tile.w as usize).enumerate() {
-                        let start = (ty as usize + row) * area.w as usize + tx as usize;
-                        data[start..start + src.len()].copy_from_slice(src);
-                    }
+        let mut acc = Accumulator::new(area);
+        let mut start = (0.0, 0.0);
+        let mut pen = (0.0, 0.0);
+        for v in &self.0 {
+            match *v {
+                Verb::Move(x, y) => {
+                    acc.line(pen, start);
+                    start = (x, y);
+                    pen = start;
+                }
+                Verb::Line(x, y) => {
+                    acc.line(pen, (x, y));
+                    pen = (x, y);
+                }
+                Verb::Quad(a, b, x, y) => {
+                    // The same curve as a cubic: control points two thirds of the way.
+                    let c1 = (pen.0 + (a - pen.0) * 2.0 / 3.0, pen.1 + (b - pen.1) * 2.0 / 3.0);
+                    let c2 = (x + (a - x) * 2.0 / 3.0, y + (b - y) * 2.0 / 3.0);
+                    acc.cubic(pen, c1, c2, (x, y));
+                    pen = (x, y);
+                }
+                Verb::Cubic(a, b, c, d, x, y) => {
+                    acc.cubic(pen, (a, b), (c, d), (x, y));
+                    pen = (x, y);
+                }
+                Verb::Close => {
+                    acc.line(pen, start);
+                    pen = start;
                 }
             }
         }
-        Coverage { area, data }
-    }
-
-    fn render_tile(&self, tile: Area, fill: Fill, out: &mut [u8]) {
-        let shift = (-(tile.x as f32), -(tile.y as f32));
-        let near = self.bounds().is_some_and(|(l, t, r, b)| {
-            l >= tile.x as f32 - GUARD
-                && t >= tile.y as f32 - GUARD
-                && r <= (tile.x as i64 + tile.w as i64) as f32 + GUARD
-                && b <= (tile.y as i64 + tile.h as i64) as f32 + GUARD
-        });
-        if near {
-            Mask::new(&self.0).style(fill).size(tile.w, tile.h).offset(shift).render_into(out, None);
-        } else {
-            let clipped = clip_to(&self.0, tile);
-            Mask::new(&clipped).style(fill).size(tile.w, tile.h).offset(shift).render_into(out, None);
-        }
+        acc.line(pen, start);
+        Coverage { area, data: acc.finish(even_odd) }
     }
 }
 
-/// `commands` flattened to lines and clamped into `area` (grown by one pixel), keeping
-/// every pixel's winding inside it. Each segment is split where it crosses the box's
-/// edges and every point clamped into the box: a piece above or below becomes horizontal
-/// (it adds no cover), a piece to the left becomes vertical on the left edge (it adds the
-/// same cover to every pixel right of it), a piece to the right lands beyond the area.
-/// Clamping is continuous, so contours stay closed.
-fn clip_to(commands: &[Command], area: Area) -> Vec<Command> {
-    let lo = Point::new(area.x as f32 - 1.0, area.y as f32 - 1.0);
-    let hi = Point::new((area.x as i64 + area.w as i64) as f32 + 1.0, (area.y as i64 + area.h as i64) as f32 + 1.0);
-    let clamp = |p: Point| Point::new(p.x.clamp(lo.x, hi.x), p.y.clamp(lo.y, hi.y));
-    let line = |out: &mut Vec<Command>, a: Point, b: Point| {
+type Pt = (f32, f32);
+
+/// Signed area deltas of one area, two spare columns a row (see [`Accumulator::line`]).
+struct Accumulator {
+    origin: Pt,
+    w: usize,
+    h: usize,
+    cells: Vec<f32>,
+}
+
+impl Accumulator {
+    fn new(area: Area) -> Accumulator {
+        let (w, h) = (area.w as usize, area.h as usize);
+        Accumulator { origin: (area.x as f32, area.y as f32), w, h, cells: vec![0.0; (w + 2) * h] }
+    }
+
+    /// Adds the edge `a`-`b` (device px), clamped into the area as the module docs say.
+    fn line(&mut self, a: Pt, b: Pt) {
+        let (a, b) = ((a.0 - self.origin.0, a.1 - self.origin.1), (b.0 - self.origin.0, b.1 - self.origin.1));
+        if a.1 == b.1 || !(a.0.is_finite() && a.1.is_finite() && b.0.is_finite() && b.1.is_finite()) {
+            return;
+        }
+        // Clamped to x in [0, w + 1] (the spare columns take what lies right of the last
+        // pixel) and y in [0, h].
+        let (hi_x, hi_y) = ((self.w + 1) as f32, self.h as f32);
         let mut cuts = [1.0f32; 5];
         let mut n = 0;
-        for (from, to, edge) in [(a.x, b.x, lo.x), (a.x, b.x, hi.x), (a.y, b.y, lo.y), (a.y, b.y, hi.y)] {
+        for (from, to, edge) in [(a.0, b.0, 0.0), (a.0, b.0, hi_x), (a.1, b.1, 0.0), (a.1, b.1, hi_y)] {
             if (from - edge) * (to - edge) < 0.0 {
                 cuts[n] = (edge - from) / (to - from);
                 n += 1;
@@ -266,64 +340,115 @@ fn clip_to(commands: &[Command], area: Area) -> Vec<Command> {
         }
         let cuts = &mut cuts[..n + 1];
         cuts.sort_by(f32::total_cmp);
+        let clamp = |p: Pt| (p.0.clamp(0.0, hi_x), p.1.clamp(0.0, hi_y));
+        let mut from = clamp(a);
         for &t in cuts.iter() {
-            let p = if t >= 1.0 { b } else { Point::new(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t) };
-            out.push(Command::LineTo(clamp(p)));
-        }
-    };
-    let mut out: Vec<Command> = Vec::new();
-    let mut start = Point::ZERO;
-    let mut pen = Point::ZERO;
-    for c in commands {
-        match *c {
-            Command::MoveTo(p) => {
-                start = p;
-                pen = p;
-                out.push(Command::MoveTo(clamp(p)));
-            }
-            Command::LineTo(p) => {
-                line(&mut out, pen, p);
-                pen = p;
-            }
-            Command::QuadTo(a, p) => {
-                let c1 = Point::new(pen.x + (a.x - pen.x) * 2.0 / 3.0, pen.y + (a.y - pen.y) * 2.0 / 3.0);
-                let c2 = Point::new(p.x + (a.x - p.x) * 2.0 / 3.0, p.y + (a.y - p.y) * 2.0 / 3.0);
-                flatten(pen, c1, c2, p, &mut |a, b| line(&mut out, a, b));
-                pen = p;
-            }
-            Command::CurveTo(a, b, p) => {
-                flatten(pen, a, b, p, &mut |a, b| line(&mut out, a, b));
-                pen = p;
-            }
-            Command::Close => {
-                line(&mut out, pen, start);
-                out.push(Command::Close);
-                pen = start;
-            }
+            let to = clamp(if t >= 1.0 { b } else { (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t) });
+            self.inside(from, to);
+            from = to;
         }
     }
-    out
+
+    /// Adds an edge that lies inside the clamped box.
+    fn inside(&mut self, a: Pt, b: Pt) {
+        if a.1 == b.1 {
+            return;
+        }
+        // Downwards edges add, upwards edges subtract (the winding direction).
+        let (dir, top, bottom) = if a.1 < b.1 { (1.0, a, b) } else { (-1.0, b, a) };
+        let dxdy = (bottom.0 - top.0) / (bottom.1 - top.1);
+        let stride = self.w + 2;
+        let first = top.1 as usize;
+        let last = (bottom.1.ceil() as usize).min(self.h);
+        for row in first..last {
+            let y0 = top.1.max(row as f32);
+            let y1 = bottom.1.min((row + 1) as f32);
+            if y1 <= y0 {
+                continue;
+            }
+            let x0 = top.0 + (y0 - top.1) * dxdy;
+            let x1 = top.0 + (y1 - top.1) * dxdy;
+            let cells = &mut self.cells[row * stride..(row + 1) * stride];
+            span(cells, x0, y0, x1, y1, dir);
+        }
+    }
+
+    /// A cubic as lines within [`FLATNESS`] px (the number of pieces from the control
+    /// polygon's second differences), at most 1000 pieces.
+    fn cubic(&mut self, p0: Pt, p1: Pt, p2: Pt, p3: Pt) {
+        let dd = |a: Pt, b: Pt, c: Pt| ((a.0 - 2.0 * b.0 + c.0).abs()).max((a.1 - 2.0 * b.1 + c.1).abs());
+        let d = dd(p0, p1, p2).max(dd(p1, p2, p3));
+        // Split into n pieces, a cubic strays at most 3/4 * d / n² from its chords.
+        let n = (0.75 * d / FLATNESS).sqrt().ceil();
+        let n = if n.is_finite() { n.clamp(1.0, 1000.0) as u32 } else { 1 };
+        let mut prev = p0;
+        for i in 1..=n {
+            let t = i as f32 / n as f32;
+            let u = 1.0 - t;
+            let (a, b, c, e) = (u * u * u, 3.0 * u * u * t, 3.0 * u * t * t, t * t * t);
+            let q = if i == n {
+                p3
+            } else {
+                (a * p0.0 + b * p1.0 + c * p2.0 + e * p3.0, a * p0.1 + b * p1.1 + c * p2.1 + e * p3.1)
+            };
+            self.line(prev, q);
+            prev = q;
+        }
+    }
+
+    /// Running sums along each row: the winding-weighted area of every pixel.
+    fn finish(self, even_odd: bool) -> Vec<u8> {
+        let stride = self.w + 2;
+        let mut out = vec![0u8; self.w * self.h];
+        for (row, dst) in self.cells.chunks_exact(stride).zip(out.chunks_exact_mut(self.w.max(1))) {
+            let mut sum = 0.0f32;
+            for (c, d) in row.iter().zip(dst.iter_mut()) {
+                sum += c;
+                let a = sum.abs();
+                let a = if even_odd {
+                    let m = a % 2.0;
+                    if m > 1.0 { 2.0 - m } else { m }
+                } else {
+                    a.min(1.0)
+                };
+                *d = (a * 255.0 + 0.5) as u8;
+            }
+        }
+        out
+    }
 }
 
-/// A cubic as line segments, at most a quarter pixel from the curve (the number of
-/// pieces from the control polygon's second differences), at most 4096 pieces.
-fn flatten(p0: Point, p1: Point, p2: Point, p3: Point, emit: &mut impl FnMut(Point, Point)) {
-    let dd = |a: Point, b: Point, c: Point| ((a.x - 2.0 * b.x + c.x).abs()).max((a.y - 2.0 * b.y + c.y).abs());
-    let d = dd(p0, p1, p2).max(dd(p1, p2, p3));
-    // For a cubic split into n pieces the error is at most 3/4 * d / n².
-    let n = ((0.75 * d / 0.25).sqrt().ceil() as u32).clamp(1, 4096);
-    let mut prev = p0;
-    for i in 1..=n {
-        let t = i as f32 / n as f32;
-        let u = 1.0 - t;
-        let (a, b, c, e) = (u * u * u, 3.0 * u * u * t, 3.0 * u * t * t, t * t * t);
-        let q = Point::new(
-            a * p0.x + b * p1.x + c * p2.x + e * p3.x,
-            a * p0.y + b * p1.y + c * p2.y + e * p3.y,
-        );
-        emit(prev, q);
-        prev = q;
+/// Adds one row's piece of an edge, from (`x0`, `y0`) to (`x1`, `y1`) (y0 < y1, both in
+/// the row), to the row's `cells`: split where it crosses pixel columns, each piece adds
+/// its height times the part of its column right of its midpoint to that column, and the
+/// rest to the next column, so that the running sum is complete from there on.
+fn span(cells: &mut [f32], x0: f32, y0: f32, x1: f32, y1: f32, dir: f32) {
+    let last = cells.len() - 2;
+    let mut add = |xa: f32, ya: f32, xb: f32, yb: f32| {
+        let height = (yb - ya) * dir;
+        let mid = (xa + xb) / 2.0;
+        let col = (mid.floor().max(0.0) as usize).min(last);
+        let into = (mid - col as f32).clamp(0.0, 1.0);
+        cells[col] += height * (1.0 - into);
+        cells[col + 1] += height * into;
+    };
+    let (c0, c1) = (x0.floor(), x1.floor());
+    if c0 == c1 || x0 == x1 {
+        add(x0, y0, x1, y1);
+        return;
     }
+    // Walk the column boundaries between x0 and x1 in the edge's direction.
+    let dydx = (y1 - y0) / (x1 - x0);
+    let (step, mut edge) = if x1 > x0 { (1.0, c0 + 1.0) } else { (-1.0, c0) };
+    let (mut xa, mut ya) = (x0, y0);
+    while (edge - x1) * step < 0.0 {
+        let yb = y0 + (edge - x0) * dydx;
+        add(xa, ya, edge, yb);
+        xa = edge;
+        ya = yb;
+        edge += step;
+    }
+    add(xa, ya, x1, y1);
 }
 
 #[cfg(test)]
@@ -389,18 +514,23 @@ mod tests {
     }
 
     #[test]
-    fn a_dashed_stroke_leaves_gaps() {
-        let mut p = Path::default();
-        p.move_to(0.0, 5.0);
-        p.line_to(40.0, 5.0);
-        let dashes = [10.0, 10.0];
-        let s = p.stroked(Stroke::new(2.0).dash(&dashes, 0.0));
+    fn dashed_lines_leave_gaps_and_round_caps_make_dots() {
+        let s = Path::dashed_line(0.0, 5.0, 40.0, 5.0, 2.0, Some([10.0, 10.0]), false);
         let c = s.coverage(Area { x: 0, y: 0, w: 40, h: 10 }, false);
         let row = |y: usize| &c.data[y * 40..(y + 1) * 40];
-        assert_eq!(row(4)[5], 255);
-        assert_eq!(row(4)[15], 0);
-        assert_eq!(row(4)[25], 255);
-        assert_eq!(row(2), [0; 40]);
+        let dash = |x: usize| (0..10).contains(&x) || (20..30).contains(&x);
+        for y in 0..10 {
+            for x in 0..40 {
+                let want = if (4..6).contains(&y) && dash(x) { 255 } else { 0 };
+                assert_eq!(row(y)[x], want, "({x}, {y})");
+            }
+        }
+        // Round caps on zero-length dashes: dots one width across, pi r² each.
+        let dots = Path::dashed_line(0.0, 5.0, 40.0, 5.0, 4.0, Some([0.0, 10.0]), true);
+        let c = dots.coverage(Area { x: -5, y: 0, w: 50, h: 10 }, false);
+        let area = sum(&c) as f64 / 255.0;
+        let exact = 5.0 * std::f64::consts::PI * 4.0;
+        assert!((area - exact).abs() < 0.1 * 5.0 * std::f64::consts::PI * 4.0, "{area} vs {exact}");
     }
 
     #[test]
@@ -413,6 +543,31 @@ mod tests {
         let exact = 60.0 * 40.0 + std::f64::consts::PI * 400.0;
         assert!((area - exact).abs() < 0.1 * std::f64::consts::PI * 40.0, "{area} vs {exact}");
         assert!(Path::rounded_rect(0.0, 0.0, 0.0, 10.0, [0.0; 4]).is_none());
+    }
+
+    #[test]
+    fn overlapping_contours_saturate_under_non_zero_and_cancel_under_even_odd() {
+        let mut p = Path::rect(0.0, 0.0, 4.0, 1.0).unwrap();
+        p.push_path(&Path::rect(2.0, 0.0, 4.0, 1.0).unwrap());
+        let area = Area { x: 0, y: 0, w: 6, h: 1 };
+        assert_eq!(p.coverage(area, false).data, [255; 6]);
+        assert_eq!(p.coverage(area, true).data, [255, 255, 0, 0, 255, 255]);
+    }
+
+    #[test]
+    fn coverage_is_exact_for_a_slanted_edge() {
+        // A right triangle with legs 4 (across) and 2 (down): the hypotenuse passes two
+        // rows; each pixel's area worked by hand.
+        let mut p = Path::default();
+        p.move_to(0.0, 0.0);
+        p.line_to(4.0, 2.0);
+        p.line_to(0.0, 2.0);
+        let c = p.coverage(Area { x: 0, y: 0, w: 4, h: 2 }, false);
+        // Row 0: the edge y = x / 2 runs from (0, 0) to (2, 1); below it in pixel 0 the
+        // area is 1 - 1/4 = 0.75, in pixel 1 1 - 3/4 = 0.25; pixels 2 and 3 are above it.
+        // Row 1: from (2, 1) to (4, 2): pixels 0 and 1 full, 2 is 0.75, 3 is 0.25.
+        let want = [0.75, 0.25, 0.0, 0.0, 1.0, 1.0, 0.75, 0.25].map(|a: f64| (a * 255.0 + 0.5) as u8);
+        assert_eq!(c.data, want);
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub fn straight_rgba(pixmap: &Pixmap) -> Vec<u8> {
         .flat_map(|p| {
             let a = p[3] as u32;
             // Rounded division, as the premultiplication was rounded.
-            let un = |v: u8| if a == 0 { 0 } else { ((v as u32 * 255 + a / 2) / a).min(255) as u8 };
+            let un = |v: u8| ((v as u32 * 255 + a / 2).checked_div(a).unwrap_or(0)).min(255) as u8;
             [un(p[0]), un(p[1]), un(p[2]), p[3]]
         })
         .collect()

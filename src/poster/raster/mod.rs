@@ -9,7 +9,6 @@ use super::assets::Assets;
 use super::layout::{BackgroundPaint, Content, Layout, Placed};
 use crate::error::{Error, Result};
 use crate::imaging::paint::pixmap_area;
-use crate::imaging::path::{Cap, Stroke};
 use crate::imaging::{DecodeLimits, Path, Pixmap, Shader};
 use crate::qr::{self, Rgba};
 use image::{DeviceBox, Images};
@@ -67,13 +66,12 @@ fn draw(canvas: &mut Pixmap, layout: &Layout, e: &Placed, images: &mut Images, s
                 shader(fill, x, y, w, h).fill_path(canvas, &shape, alpha);
             }
             if let Some((width, color)) = stroke {
-                // Inside the box, as a CSS border is.
+                // Inside the box, as a CSS border is: the box less the box inset by the
+                // width, whose corners are rounded by what is left of the radius.
                 let sw = width * scale;
-                let half = sw / 2.0;
-                let inset = radius.map(|r| (r * scale - half).max(0.0));
-                if let Some(ring) = Path::rounded_rect(x + half, y + half, w - sw, h - sw, inset) {
-                    Shader::Solid(*color).fill_path(canvas, &ring.stroked(&Stroke::new(sw)), alpha);
-                }
+                let mut ring = shape.clone();
+                ring.push_rounded_rect(x + sw, y + sw, w - 2.0 * sw, h - 2.0 * sw, radius.map(|r| (r * scale - sw).max(0.0)));
+                fill_even_odd(canvas, &ring, *color, alpha);
             }
         }
         Content::Image { asset, fit, position, radius, circle, border, shadow } => {
@@ -102,11 +100,8 @@ fn draw(canvas: &mut Pixmap, layout: &Layout, e: &Placed, images: &mut Images, s
                     )
                 };
                 if let Some(mut ring) = outer {
-                    // The area between the two outlines, filled even-odd.
                     ring.push_path(&clip);
-                    if let Some(area) = ring.area_within(pixmap_area(canvas)) {
-                        Shader::Solid(*color).fill(canvas, &ring.coverage(area, true), alpha);
-                    }
+                    fill_even_odd(canvas, &ring, *color, alpha);
                 }
             }
             let rounded = *circle || radius.iter().any(|r| *r > 0.0);
@@ -135,39 +130,39 @@ fn draw(canvas: &mut Pixmap, layout: &Layout, e: &Placed, images: &mut Images, s
         }
         Content::Line { vertical, thickness, color, dash, round_cap } => {
             let t = thickness * scale;
-            let (x0, y0, x1, y1) = if *vertical { (x + t / 2.0, y, x + t / 2.0, y + h) } else { (x, y + t / 2.0, x + w, y + t / 2.0) };
-            let mut line = Path::default();
-            line.move_to(x0, y0);
-            line.line_to(x1, y1);
-            let dashes = dash.map(|[on, off]| [on * scale, off * scale]);
-            let mut stroke = Stroke::new(t);
-            stroke.cap(if *round_cap { Cap::Round } else { Cap::Butt });
-            if let Some(d) = &dashes {
-                stroke.dash(d, 0.0);
-            }
-            Shader::Solid(*color).fill_path(canvas, &line.stroked(&stroke), alpha);
+            let (x0, y0, x1, y1) =
+                if *vertical { (x + t / 2.0, y, x + t / 2.0, y + h) } else { (x, y + t / 2.0, x + w, y + t / 2.0) };
+            let dash = dash.map(|[on, off]| [on * scale, off * scale]);
+            Shader::Solid(*color).fill_path(canvas, &Path::dashed_line(x0, y0, x1, y1, t, dash, *round_cap), alpha);
         }
     }
     Ok(())
 }
 
-/// `debug: true`: a 1-px outline round every element's box, magenta, hidden ones dashed.
+/// Fills the area between the contours of `ring` (even-odd) with `color`.
+fn fill_even_odd(canvas: &mut Pixmap, ring: &Path, color: Rgba, alpha: u8) {
+    if let Some(area) = ring.area_within(pixmap_area(canvas)) {
+        Shader::Solid(color).fill(canvas, &ring.coverage(area, true), alpha);
+    }
+}
+
+/// `debug: true`: a 1-px outline along the inside of every element's box, magenta,
+/// hidden ones dashed.
 fn outline_boxes(canvas: &mut Pixmap, layout: &Layout, scale: f32) {
     let magenta = Rgba { r: 255, g: 0, b: 200, a: 220 };
-    let dashes = [4.0, 4.0];
     for e in &layout.elements {
-        let Some(r) = Path::rect(
-            e.x * scale + 0.5,
-            e.y * scale + 0.5,
-            (e.width * scale - 1.0).max(1.0),
-            (e.height * scale - 1.0).max(1.0),
-        ) else {
-            continue;
-        };
-        let mut stroke = Stroke::new(1.0);
-        if matches!(e.content, Content::Hidden) {
-            stroke.dash(&dashes, 0.0);
+        let (x0, y0) = (e.x * scale, e.y * scale);
+        let (x1, y1) = (x0 + (e.width * scale).max(1.0), y0 + (e.height * scale).max(1.0));
+        let dash = matches!(e.content, Content::Hidden).then_some([4.0, 4.0]);
+        let mut sides = Path::default();
+        for (a, b, c, d) in [
+            (x0, y0 + 0.5, x1, y0 + 0.5),
+            (x0, y1 - 0.5, x1, y1 - 0.5),
+            (x0 + 0.5, y0, x0 + 0.5, y1),
+            (x1 - 0.5, y0, x1 - 0.5, y1),
+        ] {
+            sides.push_path(&Path::dashed_line(a, b, c, d, 1.0, dash, false));
         }
-        Shader::Solid(magenta).fill_path(canvas, &r.stroked(&stroke), 255);
+        Shader::Solid(magenta).fill_path(canvas, &sides, 255);
     }
 }

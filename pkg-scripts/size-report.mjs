@@ -9,9 +9,10 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // Usage: node pkg-scripts/size-report.mjs DIR [--budget KIB] [--json]
 // The brotli budget of the .wasm (default: the full package's) fails the build when exceeded.
 // Raise a budget only with a reason in the commit message.
-// Interim: posters brought the .wasm to about 407 KiB (baseline build; 392 KiB with SIMD). The target for the complete package is
-// 300 KB (292.9 KiB); the README says where the bytes go and what is being cut.
-const FULL_PACKAGE_BUDGET_KIB = 410;
+// Interim: the .wasm is about 332 KiB (SIMD build; 328 KiB baseline) since the rasteriser is our
+// own. The target for the complete package is 300 KB (292.9 KiB); the README says where the
+// bytes go and what is being cut. The budget only ever comes down.
+const FULL_PACKAGE_BUDGET_KIB = 340;
 
 const dir = process.argv[2] ?? 'pkg';
 const asJson = process.argv.includes('--json');

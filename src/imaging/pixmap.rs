@@ -132,8 +132,9 @@ impl Pixmap {
             let cov_row = coverage.and_then(|c| c.get(s_index..s_index + n));
             let s_row = &src.data[s_index * 4..(s_index + n) * 4];
             let d_row = &mut self.data[d_start..d_start + n * 4];
-            if cov_row.is_none() && alpha == 255 && s_row.chunks_exact(4).all(|p| p[3] == 255) {
-                // An opaque row of a photo drawn unclipped (backgrounds): a plain copy.
+            let whole = cov_row.is_none_or(|c| c.iter().all(|&v| v == 255));
+            if whole && alpha == 255 && s_row.chunks_exact(4).all(|p| p[3] == 255) {
+                // An opaque row of a photo, unclipped or inside its clip: a plain copy.
                 d_row.copy_from_slice(s_row);
                 continue;
             }
@@ -192,14 +193,19 @@ impl Pixmap {
             let d_row = &mut self.data[d_start..d_start + span * 4];
             for ((d, s), &c) in d_row.chunks_exact_mut(4).zip(colors.chunks_exact(4)).zip(&cov[first..=last]) {
                 let k = if alpha == 255 { c as u32 } else { mul255(c as u32, alpha as u32) };
-                over(d, [s[0], s[1], s[2], s[3]], k);
+                if k == 255 && s[3] == 255 {
+                    // Inside an opaque fill: the colour itself, as `over` would give.
+                    d.copy_from_slice(s);
+                } else {
+                    over(d, [s[0], s[1], s[2], s[3]], k);
+                }
             }
         }
     }
 }
 
 /// Source-over of premultiplied `s` scaled by `k` (0-255) onto the pixel `d`.
-#[inline]
+#[inline(always)]
 fn over(d: &mut [u8], s: [u8; 4], k: u32) {
     if k == 0 {
         return;

@@ -62,7 +62,8 @@ else
   # Firefox 89, Safari 16.4, Node 16.4; posters 1.5x faster and the file smaller, as LLVM
   # vectorises the codecs' and resampler's loops), and without, for older engines (iOS before
   # 16.4 in WeChat). Both give the same bytes: the vectorised loops are integer or
-  # element-wise IEEE arithmetic, and tiny-skia's hand-written SIMD stays off.
+  # element-wise IEEE arithmetic, and the resampler's hand-written SIMD passes do the same
+  # integer arithmetic as its portable ones.
   log "cargo build --release --target wasm32-unknown-unknown (+simd128)"
   CARGO_ENCODED_RUSTFLAGS="$remap$sep-Ctarget-feature=+simd128" cargo build --quiet --lib --release \
     --target wasm32-unknown-unknown

@@ -137,7 +137,7 @@ fn decode_jpeg(bytes: &[u8], limits: &DecodeLimits, path: &str) -> Result<Decode
     Ok((rgba, w, h, orientation))
 }
 
-/// Straight alpha -> premultiplied, rounding as tiny-skia does.
+/// Straight alpha -> premultiplied, rounded to nearest.
 fn premultiply(data: &mut [u8]) {
     for px in data.chunks_exact_mut(4) {
         let a = px[3] as u16;

@@ -7,7 +7,7 @@
 //! - [`template`]: the checked template, every unknown key refused, bindings parsed;
 //! - [`text`]: fonts, line breaking (UAX #14 with CJK rules), ellipsis, shrink-to-fit;
 //! - [`layout`](mod@layout): template + data + fonts -> every element's box and content;
-//! - [`raster`]: the layout painted with tiny-skia (images, shadows, glyphs, the QR);
+//! - [`raster`]: the layout painted into a pixmap (images, shadows, glyphs, the QR);
 //! - [`encode`](mod@encode): pixels -> PNG / JPEG / RGBA.
 //!
 //! ```no_run

@@ -4,7 +4,7 @@
 //!
 //! Coordinates include the quiet zone: module `(x, y)` covers `[q + x, q + x + 1)`. Rings
 //! (finder patterns) are an outer contour clockwise and an inner one anticlockwise, so
-//! the default non-zero fill rule leaves the hole open in SVG and in tiny-skia alike.
+//! the default non-zero fill rule leaves the hole open in SVG and in the rasteriser alike.
 
 use super::encode::QrMatrix;
 use super::style::{FinderShape, ModuleShape, QrStyle};

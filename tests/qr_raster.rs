@@ -4,7 +4,9 @@
 //! decoding errors and limits, and resampling.
 #![cfg(all(not(target_arch = "wasm32"), feature = "qr"))]
 
+use resvg::tiny_skia as sk;
 use share_earn::imaging::png::straight_rgba;
+use share_earn::imaging::Pixmap;
 use share_earn::imaging::{decode_image, encode_png, resize_to, DecodeLimits};
 use share_earn::qr::{
     build_symbol, draw_qr, placement, qr_pixmap, EcLevel, FinderShape, LogoArt, LogoImage, LogoReserve, ModuleShape,
@@ -12,8 +14,6 @@ use share_earn::qr::{
 };
 use share_earn::ErrorKind;
 use std::collections::HashSet;
-use resvg::tiny_skia as sk;
-use share_earn::imaging::Pixmap;
 
 const SHARE_URL: &str =
     "https://shop.example.com/p/10086?ref=K7M2Q9XD&utm_source=wechat&utm_medium=poster&utm_campaign=double11";

@@ -2,9 +2,9 @@
 //! decoded. (Through the `image` crate this cost 30 KiB more of `.wasm` and a conversion
 //! pass per image: its generic pixel conversions for every colour type.)
 
+use super::Pixmap;
 use crate::error::{Error, ErrorKind, Result};
 use std::io::Cursor;
-use super::Pixmap;
 
 /// How large an image may be. Checked against the header, so a small file that claims
 /// huge dimensions (a decompression bomb) is refused before anything is allocated.

@@ -81,7 +81,12 @@ impl Shader {
             if t <= o1 {
                 let f = if o1 > o0 { (t - o0) / (o1 - o0) } else { 1.0 };
                 let mix = |a: u8, b: u8| (a as f32 + (b as f32 - a as f32) * f + 0.5) as u8;
-                return premultiply(Rgba { r: mix(c0.r, c1.r), g: mix(c0.g, c1.g), b: mix(c0.b, c1.b), a: mix(c0.a, c1.a) });
+                return premultiply(Rgba {
+                    r: mix(c0.r, c1.r),
+                    g: mix(c0.g, c1.g),
+                    b: mix(c0.b, c1.b),
+                    a: mix(c0.a, c1.a),
+                });
             }
         }
         premultiply(stops[stops.len() - 1].1)

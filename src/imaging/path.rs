@@ -407,7 +407,11 @@ impl Accumulator {
                 let a = sum.abs();
                 let a = if even_odd {
                     let m = a % 2.0;
-                    if m > 1.0 { 2.0 - m } else { m }
+                    if m > 1.0 {
+                        2.0 - m
+                    } else {
+                        m
+                    }
                 } else {
                     a.min(1.0)
                 };

@@ -6,9 +6,9 @@
 //! RGB (opaque) or RGBA. The pixels are never changed: decoding gives back exactly what
 //! was drawn.
 
+use super::Pixmap;
 use std::borrow::Cow;
 use std::collections::HashMap;
-use super::Pixmap;
 
 /// Straight-alpha RGBA of a pixmap (which keeps premultiplied colour).
 pub fn straight_rgba(pixmap: &Pixmap) -> Vec<u8> {

@@ -151,7 +151,8 @@ fn vertical(src: &[u8], stride: usize, down: &[(usize, Vec<i32>)], mid: &mut [u8
             }
             let f = |a| i32x4_shr(i32x4_add(a, half), BITS);
             // The saturating narrows clamp to 0..=255, as clamp_u8 does.
-            let r = u8x16_narrow_i16x8(i16x8_narrow_i32x4(f(acc[0]), f(acc[1])), i16x8_narrow_i32x4(f(acc[2]), f(acc[3])));
+            let r =
+                u8x16_narrow_i16x8(i16x8_narrow_i32x4(f(acc[0]), f(acc[1])), i16x8_narrow_i32x4(f(acc[2]), f(acc[3])));
             row[b * 16..b * 16 + 8].copy_from_slice(&u64x2_extract_lane::<0>(r).to_le_bytes());
             row[b * 16 + 8..b * 16 + 16].copy_from_slice(&u64x2_extract_lane::<1>(r).to_le_bytes());
         }

@@ -1,7 +1,7 @@
 //! Poster pixels -> PNG, JPEG or raw RGBA bytes.
 
-use crate::imaging::{encode_png, png::straight_rgba};
 use crate::imaging::Pixmap;
+use crate::imaging::{encode_png, png::straight_rgba};
 
 /// Output format of a render.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]

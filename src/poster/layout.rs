@@ -442,4 +442,3 @@ impl Ctx<'_> {
 fn qr_stops(stops: Vec<(f32, Rgba)>) -> Vec<qr::Stop> {
     stops.into_iter().map(|(offset, color)| qr::Stop { offset: offset as f64, color }).collect()
 }
-

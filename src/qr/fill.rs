@@ -131,7 +131,10 @@ pub(super) fn fill_stamped(target: &mut Pixmap, path: &Path, shader: &Shader, pl
     let m = place.module_pixels as i64;
     let side = place.side;
     // Coverage over the code, laid through the shader once.
-    let mut coverage = Coverage { area: Area { x: place.x, y: place.y, w: side, h: side }, data: vec![0; side as usize * side as usize] };
+    let mut coverage = Coverage {
+        area: Area { x: place.x, y: place.y, w: side, h: side },
+        data: vec![0; side as usize * side as usize],
+    };
     let cells = (side as i64 / m) as f64;
     let mut stamps: Vec<(Vec<Seg>, Vec<u8>)> = Vec::new();
     let mut rest = Path::default();

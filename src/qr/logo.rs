@@ -3,8 +3,8 @@
 use super::style::{QrStyle, Rgba};
 use super::symbol::QrSymbol;
 use crate::error::{Error, ErrorKind, Result};
-use crate::imaging::{decode_image, DecodeLimits};
 use crate::imaging::Pixmap;
+use crate::imaging::{decode_image, DecodeLimits};
 
 /// A decoded logo, with its original bytes for outputs that embed them (SVG).
 #[derive(Clone, Debug, PartialEq)]

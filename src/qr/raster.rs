@@ -78,7 +78,8 @@ pub(super) fn device_path(path: &Path, m: f64, x: f64, y: f64) -> DevicePath {
 /// The shader of `paint` over a drawing `size` modules wide (same geometry as the SVG's
 /// gradients), in device px for a code placed at `place`.
 pub(super) fn shader(paint: &Paint, size: f64, place: &Placement) -> Shader {
-    let stops = |s: &[super::style::Stop]| -> Vec<(f32, Rgba)> { s.iter().map(|s| (s.offset as f32, s.color)).collect() };
+    let stops =
+        |s: &[super::style::Stop]| -> Vec<(f32, Rgba)> { s.iter().map(|s| (s.offset as f32, s.color)).collect() };
     let m = place.module_pixels as f64;
     let at = |u: f64, v: f64| ((u * m + place.x as f64) as f32, (v * m + place.y as f64) as f32);
     let c = size / 2.0;

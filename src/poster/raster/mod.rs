@@ -70,7 +70,13 @@ fn draw(canvas: &mut Pixmap, layout: &Layout, e: &Placed, images: &mut Images, s
                 // width, whose corners are rounded by what is left of the radius.
                 let sw = width * scale;
                 let mut ring = shape.clone();
-                ring.push_rounded_rect(x + sw, y + sw, w - 2.0 * sw, h - 2.0 * sw, radius.map(|r| (r * scale - sw).max(0.0)));
+                ring.push_rounded_rect(
+                    x + sw,
+                    y + sw,
+                    w - 2.0 * sw,
+                    h - 2.0 * sw,
+                    radius.map(|r| (r * scale - sw).max(0.0)),
+                );
                 fill_even_odd(canvas, &ring, *color, alpha);
             }
         }

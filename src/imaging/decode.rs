@@ -140,12 +140,10 @@ fn decode_jpeg(bytes: &[u8], limits: &DecodeLimits, path: &str) -> Result<Decode
 /// Straight alpha -> premultiplied, rounded to nearest.
 fn premultiply(data: &mut [u8]) {
     for px in data.chunks_exact_mut(4) {
-        let a = px[3] as u16;
+        let a = px[3] as u32;
         if a != 255 {
             for c in &mut px[..3] {
-                // (c * a + 127) / 255, exact for all 8-bit inputs.
-                let t = *c as u16 * a + 128;
-                *c = ((t + (t >> 8)) >> 8) as u8;
+                *c = super::pixmap::mul255(*c as u32, a) as u8;
             }
         }
     }

@@ -14,6 +14,8 @@ pub mod path;
 pub mod pixmap;
 pub mod png;
 pub mod resample;
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+mod simd;
 
 pub use decode::{decode_image, DecodeLimits};
 pub use paint::Shader;

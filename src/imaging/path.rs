@@ -402,20 +402,19 @@ impl Accumulator {
         let mut out = vec![0u8; self.w * self.h];
         for (row, dst) in self.cells.chunks_exact(stride).zip(out.chunks_exact_mut(self.w.max(1))) {
             let mut sum = 0.0f32;
-            for (c, d) in row.iter().zip(dst.iter_mut()) {
-                sum += c;
-                let a = sum.abs();
-                let a = if even_odd {
-                    let m = a % 2.0;
-                    if m > 1.0 {
-                        2.0 - m
-                    } else {
-                        m
-                    }
-                } else {
-                    a.min(1.0)
-                };
-                *d = (a * 255.0 + 0.5) as u8;
+            if even_odd {
+                for (c, d) in row.iter().zip(dst.iter_mut()) {
+                    sum += c;
+                    let m = sum.abs() % 2.0;
+                    *d = ((if m > 1.0 { 2.0 - m } else { m }) * 255.0 + 0.5) as u8;
+                }
+            } else {
+                for (c, d) in row.iter().zip(dst.iter_mut()) {
+                    sum += c;
+                    // Not `f32::min`: its NaN rule makes it a call to `fminf` in wasm, a
+                    // tenth of a poster's time. The float-to-byte cast saturates anyway.
+                    *d = (sum.abs() * 255.0 + 0.5) as u8;
+                }
             }
         }
         out
@@ -431,7 +430,9 @@ fn span(cells: &mut [f32], x0: f32, y0: f32, x1: f32, y1: f32, dir: f32) {
     let mut add = |xa: f32, ya: f32, xb: f32, yb: f32| {
         let height = (yb - ya) * dir;
         let mid = (xa + xb) / 2.0;
-        let col = (mid.floor().max(0.0) as usize).min(last);
+        // A float-to-integer cast saturates (a negative `mid` gives column 0); `f32::max`
+        // would be a call in wasm (see `finish`), `clamp` is two comparisons.
+        let col = (mid as usize).min(last);
         let into = (mid - col as f32).clamp(0.0, 1.0);
         cells[col] += height * (1.0 - into);
         cells[col + 1] += height * into;

@@ -151,9 +151,15 @@ impl Pixmap {
     /// Source-over of the premultiplied `color` through `coverage`, a `w`-wide mask whose
     /// top left is at (`x`, `y`), times `alpha`. Coverage outside the pixmap is skipped.
     pub fn fill_coverage(&mut self, x: i32, y: i32, w: u32, coverage: &[u8], color: [u8; 4], alpha: u8) {
+        // The colour buffer starts at the span's first pixel on every row: fill it once,
+        // as far as the widest span so far.
+        let mut filled = 0;
         self.paint_coverage(x, y, w, coverage, alpha, |_, _, n, out| {
-            for px in out.chunks_exact_mut(4).take(n) {
-                px.copy_from_slice(&color);
+            if n > filled {
+                for px in out[filled * 4..n * 4].chunks_exact_mut(4) {
+                    px.copy_from_slice(&color);
+                }
+                filled = n;
             }
         });
     }
@@ -191,14 +197,22 @@ impl Pixmap {
             shade(x0 as i32 + first as i32, row as i32, span, &mut colors[..span * 4]);
             let d_start = ((row * cw + x0) as usize + first) * 4;
             let d_row = &mut self.data[d_start..d_start + span * 4];
-            for ((d, s), &c) in d_row.chunks_exact_mut(4).zip(colors.chunks_exact(4)).zip(&cov[first..=last]) {
-                let k = if alpha == 255 { c as u32 } else { mul255(c as u32, alpha as u32) };
-                if k == 255 && s[3] == 255 {
-                    // Inside an opaque fill: the colour itself, as `over` would give.
-                    d.copy_from_slice(s);
-                } else {
-                    over(d, [s[0], s[1], s[2], s[3]], k);
+            let (cov, colors) = (&cov[first..=last], &colors[..span * 4]);
+            let opaque = alpha == 255 && colors.chunks_exact(4).all(|s| s[3] == 255);
+            let mut i = 0;
+            while i < span {
+                if opaque && cov[i] == 255 {
+                    // Inside an opaque fill: the colours themselves, as `over` would give,
+                    // copied a run at a time (most of a large shape's pixels).
+                    let run = cov[i..].iter().position(|&c| c != 255).unwrap_or(span - i);
+                    d_row[i * 4..(i + run) * 4].copy_from_slice(&colors[i * 4..(i + run) * 4]);
+                    i += run;
+                    continue;
                 }
+                let k = if alpha == 255 { cov[i] as u32 } else { mul255(cov[i] as u32, alpha as u32) };
+                let s = &colors[i * 4..i * 4 + 4];
+                over(&mut d_row[i * 4..i * 4 + 4], [s[0], s[1], s[2], s[3]], k);
+                i += 1;
             }
         }
     }

@@ -125,18 +125,14 @@ fn horizontal(mid: &[u8], stride: usize, across: &[(usize, Vec<i32>)], out: &mut
 fn vertical(src: &[u8], stride: usize, down: &[(usize, Vec<i32>)], mid: &mut [u8]) {
     use core::arch::wasm32::*;
     let half = i32x4_splat(1 << (BITS - 1));
+    use super::simd::{load16, store16};
     let blocks = stride / 16;
-    let load = |b: &[u8]| {
-        let lo = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
-        let hi = u64::from_le_bytes([b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]]);
-        u64x2(lo, hi)
-    };
     for ((first, w), row) in down.iter().zip(mid.chunks_exact_mut(stride)) {
         let lines = src.get(first * stride..(first + w.len()) * stride).unwrap_or_default();
         for b in 0..blocks {
             let mut acc = [i32x4_splat(0); 4];
             for (line, &wk) in lines.chunks_exact(stride).zip(w) {
-                let v = load(&line[b * 16..b * 16 + 16]);
+                let v = load16(&line[b * 16..]);
                 let (lo, hi) = (u16x8_extend_low_u8x16(v), u16x8_extend_high_u8x16(v));
                 let wv = i32x4_splat(wk);
                 let parts = [
@@ -153,8 +149,7 @@ fn vertical(src: &[u8], stride: usize, down: &[(usize, Vec<i32>)], mid: &mut [u8
             // The saturating narrows clamp to 0..=255, as clamp_u8 does.
             let r =
                 u8x16_narrow_i16x8(i16x8_narrow_i32x4(f(acc[0]), f(acc[1])), i16x8_narrow_i32x4(f(acc[2]), f(acc[3])));
-            row[b * 16..b * 16 + 8].copy_from_slice(&u64x2_extract_lane::<0>(r).to_le_bytes());
-            row[b * 16 + 8..b * 16 + 16].copy_from_slice(&u64x2_extract_lane::<1>(r).to_le_bytes());
+            store16(&mut row[b * 16..], r);
         }
         for x in blocks * 16..stride {
             let a: i32 = lines.chunks_exact(stride).zip(w).map(|(line, &wk)| line[x] as i32 * wk).sum();
@@ -174,7 +169,7 @@ fn horizontal(mid: &[u8], stride: usize, across: &[(usize, Vec<i32>)], out: &mut
             let taps = line.get(first * 4..(first + w.len()) * 4).unwrap_or_default();
             let mut a = i32x4_splat(0);
             for (p, &wk) in taps.chunks_exact(4).zip(w) {
-                let v = u32x4_splat(u32::from_le_bytes([p[0], p[1], p[2], p[3]]));
+                let v = u32x4_splat(u32::from_le_bytes(p.try_into().expect("4 bytes")));
                 let v = u32x4_extend_low_u16x8(u16x8_extend_low_u8x16(v));
                 a = i32x4_add(a, i32x4_mul(v, i32x4_splat(wk)));
             }

@@ -78,6 +78,34 @@ test('the SIMD and baseline builds render the W2 example to the same bytes as th
   assert.deepEqual(baseline, golden, 'baseline build == native golden');
 });
 
+test('the SIMD and baseline builds write the same PNG bytes for every colour type and odd widths', async () => {
+  // The SIMD build filters PNG rows with vector code, the baseline with the portable loop
+  // the native tests check: RGBA (translucent, > 256 colours), RGB and palette output, at
+  // widths that leave 0 to 3 pixels after the four-pixel blocks.
+  const dir = new URL('./', import.meta.resolve('share-earn/package.json'));
+  const glueFor = async (wasmFile, tag) => {
+    const glue = await import(new URL(`share_earn.js?png-${tag}`, dir).href);
+    glue.initSync({ module: readFileSync(new URL(wasmFile, dir)) });
+    return glue;
+  };
+  const [simd, baseline] = [await glueFor('share_earn_bg.wasm', 'simd'), await glueFor('share_earn_bg.baseline.wasm', 'baseline')];
+  const radial = { type: 'radial', stops: [{ offset: 0, color: '#e4393c' }, { offset: 1, color: 'rgba(0, 0, 255, 0.6)' }] };
+  const cases = [
+    { size: 97, foreground: radial, background: 'transparent', moduleShape: 'dots' }, // RGBA
+    { size: 98, foreground: radial, background: '#fffbe6' }, // RGB
+    { size: 99, moduleShape: 'rounded' }, // palette
+    { size: 100, background: 'transparent' }, // palette with tRNS
+  ];
+  const seen = new Set();
+  for (const options of cases) {
+    const a = simd.qrPng('https://shop.example.com/p/1?ref=K7M2Q9XD', options).bytes;
+    const b = baseline.qrPng('https://shop.example.com/p/1?ref=K7M2Q9XD', options).bytes;
+    assert.deepEqual(a, b, JSON.stringify(options));
+    seen.add(a[25]); // IHDR colour type
+  }
+  assert.deepEqual([...seen].sort(), [2, 3, 6], 'RGB, palette and RGBA were all written');
+});
+
 test('CommonJS callers can require() the package (Node >= 20.19)', () => {
   const require = createRequire(import.meta.url);
   const cjs = require('share-earn');

@@ -34,6 +34,14 @@ impl<'a> Images<'a> {
         Ok(&self.decoded[i].1)
     }
 
+    /// As [`Images::get`], taking the pixels out of the cache: an element that uses the
+    /// same asset later decodes it again.
+    pub fn take(&mut self, name: &str, path: &str) -> Result<Pixmap> {
+        self.get(name, path)?;
+        let i = self.decoded.iter().position(|(n, _)| n == name).unwrap_or_default();
+        Ok(self.decoded.swap_remove(i).1)
+    }
+
     /// The raw bytes of `name` (for the QR logo, which decodes its own).
     pub fn bytes(&self, name: &str, path: &str) -> Result<&'a [u8]> {
         self.assets.get(name, path).map(|b| &b[..])

@@ -23,24 +23,41 @@ use shapes::{alpha_of, draw_shadow, shader};
 /// pixmap cannot be allocated.
 pub fn rasterize(layout: &Layout, assets: &Assets, scale: f32, limits: DecodeLimits, debug: bool) -> Result<Pixmap> {
     let (w, h) = ((layout.width * scale).round().max(1.0) as u32, (layout.height * scale).round().max(1.0) as u32);
-    let mut canvas = Pixmap::new(w, h).ok_or_else(|| {
-        Error::new(crate::ErrorKind::TemplateLimit, format!("a {w}x{h} pixel canvas cannot be allocated")).at("width")
-    })?;
+    let blank = || {
+        Pixmap::new(w, h).ok_or_else(|| {
+            Error::new(crate::ErrorKind::TemplateLimit, format!("a {w}x{h} pixel canvas cannot be allocated"))
+                .at("width")
+        })
+    };
     let mut images = Images::new(assets, limits);
-    match &layout.background {
-        BackgroundPaint::Paint(super::layout::Paint::Solid(c)) => canvas.fill(*c),
+    let mut canvas = match &layout.background {
+        BackgroundPaint::Paint(super::layout::Paint::Solid(c)) => {
+            let mut canvas = blank()?;
+            canvas.fill(*c);
+            canvas
+        }
         BackgroundPaint::Paint(p) => {
+            let mut canvas = blank()?;
             if let Some(all) = Path::rect(0.0, 0.0, w as f32, h as f32) {
                 shader(p, 0.0, 0.0, w as f32, h as f32).fill_path(&mut canvas, &all, 255);
             }
+            canvas
         }
         BackgroundPaint::Image { asset, fit, position } => {
-            canvas.fill(Rgba::WHITE);
-            let pixels = images.get(asset, "background.image")?;
-            let dest = DeviceBox { x: 0, y: 0, w, h };
-            image::draw_image(&mut canvas, pixels, dest, *fit, *position, None, 1.0);
+            let pixels = images.take(asset, "background.image")?;
+            if pixels.width() == w && pixels.height() == h && pixels.is_opaque() {
+                // A photo made for the poster's size: every fit puts it there 1:1, so it
+                // becomes the canvas (instead of clearing, filling and drawing).
+                pixels
+            } else {
+                let mut canvas = blank()?;
+                canvas.fill(Rgba::WHITE);
+                let dest = DeviceBox { x: 0, y: 0, w, h };
+                image::draw_image(&mut canvas, &pixels, dest, *fit, *position, None, 1.0);
+                canvas
+            }
         }
-    }
+    };
     for element in &layout.elements {
         let path = format!("elements[{}]", element.index);
         draw(&mut canvas, layout, element, &mut images, scale).map_err(|e| super::layout::inside(e, &path))?;

@@ -25,6 +25,7 @@
 //! # Ok::<(), share_earn::Error>(())
 //! ```
 
+mod css_color;
 pub mod encode;
 mod fill;
 pub mod logo;

@@ -22,15 +22,19 @@ impl Rgba {
     /// Opaque white.
     pub const WHITE: Rgba = Rgba { r: 255, g: 255, b: 255, a: 255 };
 
-    /// Parses a CSS colour (`#1a1a1a`, `rgb(0 0 0 / 50%)`, `hsl(…)`, `red`, `transparent`).
+    /// Parses a CSS colour (`#1a1a1a`, `rgb(0 0 0 / 50%)`, `hsl(…)`, `hwb(…)`, `red`,
+    /// `transparent`; see [`css_color`](super::css_color)).
     ///
     /// # Errors
     /// [`ErrorKind::QrInvalidOptions`] at `path`.
     pub fn parse(css: &str, path: &str) -> Result<Rgba> {
-        let c = csscolorparser::parse(css.trim()).map_err(|_| {
-            Error::new(ErrorKind::QrInvalidOptions, format!("{} is not a CSS colour", quote(css))).at(path)
+        let c = super::css_color::parse(css).ok_or_else(|| {
+            let forms = "hex (#rgb, #rrggbb, #rrggbbaa), a CSS colour name, transparent, rgb(), hsl() or hwb()";
+            Error::new(ErrorKind::QrInvalidOptions, format!("{} is not a CSS colour: write {forms}", quote(css)))
+                .at(path)
         })?;
-        let [r, g, b, a] = c.to_rgba8();
+        // Each channel rounded to the nearest of 256 levels.
+        let [r, g, b, a] = c.map(|v| (v * 255.0 + 0.5) as u8);
         Ok(Rgba { r, g, b, a })
     }
 

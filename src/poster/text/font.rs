@@ -203,7 +203,9 @@ fn weight_rank(face: u16, wanted: u16) -> (u16, bool) {
 }
 
 pub(crate) fn family_key(family: &str) -> String {
-    family.trim().to_lowercase()
+    // ASCII case folding only: full Unicode lowercasing would bring its tables into the
+    // `.wasm` (5 KiB), and CJK family names have no case.
+    family.trim().to_ascii_lowercase()
 }
 
 fn metrics(face: &Face<'_>) -> Metrics {

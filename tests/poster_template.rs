@@ -575,4 +575,12 @@ fn unknown_top_level_key_lists_what_the_object_takes() {
     let e = Template::from_json(r#"{ "version": 1, "width": 10, "height": 10, "elemnts": [] }"#).unwrap_err();
     assert_eq!((e.code(), e.path()), ("TEMPLATE_INVALID", Some("elemnts")));
     assert!(e.message().contains("elements"), "suggests the keys it takes: {e}");
+    // Listed once each, in alphabetical order.
+    let listed = e.message().split("this object takes ").nth(1).unwrap();
+    let keys: Vec<&str> = listed.split(", ").collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(keys, sorted, "{e}");
+    assert!(keys.len() >= 5, "{e}");
 }

@@ -149,7 +149,9 @@ pub fn qr_svg(symbol: &QrSymbol, style: &QrStyle, logo: &LogoArt, pixels: u32) -
     let fill = match &style.foreground {
         Paint::Solid(c) => c.hex(),
         Paint::Linear { angle, stops: s } => {
-            let (dx, dy) = (angle.to_radians().cos() / 2.0, angle.to_radians().sin() / 2.0);
+            // The same trigonometry as the raster output (`libm`, one implementation on
+            // every target), and no second copy of it in the `.wasm`.
+            let (dx, dy) = (libm::cos(angle.to_radians()) / 2.0, libm::sin(angle.to_radians()) / 2.0);
             let (c, size) = (shapes.size / 2.0, shapes.size);
             let _ = write!(out, "<defs><linearGradient id=\"{id}\" gradientUnits=\"userSpaceOnUse\" x1=\"");
             for (i, v) in [c - dx * size, c - dy * size, c + dx * size, c + dy * size].into_iter().enumerate() {

@@ -116,7 +116,15 @@ impl<'a> Obj<'a> {
             Some(i) => {
                 let key = &self.members[i].0;
                 let mut known = self.known.clone();
-                known.sort_unstable();
+                // Alphabetical by insertion: the lists are short, and a standard sort of
+                // strings is 9 KB of `.wasm` for this one message.
+                for i in 1..known.len() {
+                    let mut j = i;
+                    while j > 0 && known[j - 1] > known[j] {
+                        known.swap(j - 1, j);
+                        j -= 1;
+                    }
+                }
                 known.dedup();
                 Err(invalid(
                     &self.at(key),

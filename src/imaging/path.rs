@@ -339,7 +339,14 @@ impl Accumulator {
             }
         }
         let cuts = &mut cuts[..n + 1];
-        cuts.sort_by(f32::total_cmp);
+        // At most five: sorted by insertion (the standard sort is kilobytes of `.wasm`).
+        for i in 1..cuts.len() {
+            let mut j = i;
+            while j > 0 && cuts[j - 1] > cuts[j] {
+                cuts.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         let clamp = |p: Pt| (p.0.clamp(0.0, hi_x), p.1.clamp(0.0, hi_y));
         let mut from = clamp(a);
         for &t in cuts.iter() {

@@ -136,8 +136,14 @@ impl<'a> Obj<'a> {
 }
 
 pub(crate) fn choose<T: Copy>(name: &str, names: &[(&str, T)], path: &str) -> Result<T> {
-    names.iter().find(|(n, _)| *n == name).map(|(_, v)| *v).ok_or_else(|| {
-        let known: Vec<String> = names.iter().map(|(n, _)| quote(n)).collect();
+    // The search and the error are not generic: one copy in the `.wasm`, not one per `T`.
+    let keys: Vec<&str> = names.iter().map(|n| n.0).collect();
+    choose_index(name, &keys, path).map(|i| names[i].1)
+}
+
+fn choose_index(name: &str, names: &[&str], path: &str) -> Result<usize> {
+    names.iter().position(|n| *n == name).ok_or_else(|| {
+        let known: Vec<String> = names.iter().map(|n| quote(n)).collect();
         invalid(path, format!("{} is not one of {}", quote(name), known.join(", ")))
     })
 }

@@ -53,9 +53,10 @@ install_packed() {
 }
 
 step "cargo fmt --check" cargo fmt --all --check
-step "clippy, native" cargo clippy --all-targets --quiet -- -D warnings
-step "clippy, wasm32" cargo clippy --target wasm32-unknown-unknown --lib --tests --quiet -- -D warnings
-step "native tests (cargo test)" cargo test --quiet
+# --workspace: the crate and crates/pixels, its pixel loops.
+step "clippy, native" cargo clippy --workspace --all-targets --quiet -- -D warnings
+step "clippy, wasm32" cargo clippy --workspace --target wasm32-unknown-unknown --lib --tests --quiet -- -D warnings
+step "native tests (cargo test)" cargo test --workspace --quiet
 gallery_decodes() {
   local dir=${CARGO_TARGET_DIR:-target}/qr-gallery
   rm -rf "$dir"

@@ -9,7 +9,9 @@
 //! - [`links`]: share links, WeChat mini-program scenes, attribution decisions;
 //! - `qr` (feature `qr`, on by default): QR codes that always scan, from the level choice
 //!   and the logo-safe area to styled SVG and pixel-exact raster output;
-//! - `imaging` (with `qr`): PNG and JPEG decoding with limits, resampling, PNG encoding;
+//! - `imaging` (with `qr`): PNG and JPEG decoding with limits, resampling, PNG encoding,
+//!   the pixmap and rasteriser: the workspace crate `share-earn-pixels`, re-exported (it
+//!   is built for speed where this crate is built for size);
 //! - `bindings` (wasm32 only): the JavaScript boundary. It checks arguments, calls one
 //!   function of the modules above and converts the result; errors become JS `Error`s
 //!   with `name = "ShareEarnError"`, a stable `code` and, where known, a `path`.

@@ -4,8 +4,8 @@
 
 use resvg::{tiny_skia, usvg};
 use share_earn::qr::{
-    build_symbol, qr_svg, EcLevel, FinderShape, LogoArt, LogoReserve, ModuleShape, Oversize, Paint, QrStyle, Rgba,
-    Stop, SymbolOptions,
+    build_symbol, parse_color, qr_svg, EcLevel, FinderShape, LogoArt, LogoReserve, ModuleShape, Oversize, Paint,
+    QrStyle, Rgba, Stop, SymbolOptions,
 };
 use share_earn::ErrorKind;
 
@@ -107,7 +107,7 @@ fn gradients_and_finder_colours_decode_and_use_one_path_per_colour() {
 #[test]
 fn low_contrast_and_bad_options_are_refused() {
     let check = |style: QrStyle| style.validate().map_err(|e| (e.kind(), e.path().map(String::from)));
-    let yellow = Rgba::parse("#ffeb3b", "foreground").unwrap();
+    let yellow = parse_color("#ffeb3b", "foreground").unwrap();
     let low = |k| Err((ErrorKind::QrLowContrast, Some(String::from(k))));
     assert_eq!(check(QrStyle { foreground: Paint::Solid(yellow), ..QrStyle::default() }), low("foreground"));
     // Inverted codes (light modules on dark) are not read by every scanner: refused.
@@ -117,7 +117,7 @@ fn low_contrast_and_bad_options_are_refused() {
     let light_finder = QrStyle { finder_color: Some(yellow), ..QrStyle::default() };
     assert_eq!(check(light_finder), low("finderColor"));
     // Dark red on white passes (contrast about 5.9:1), a transparent background counts as white.
-    let red = Rgba::parse("#c41d2f", "foreground").unwrap();
+    let red = parse_color("#c41d2f", "foreground").unwrap();
     assert_eq!(check(QrStyle { foreground: Paint::Solid(red), background: None, ..QrStyle::default() }), Ok(()));
     assert_eq!(check(QrStyle { foreground: gradient(true), ..QrStyle::default() }), Ok(()));
     for quiet_zone in [0, 1, 17] {
@@ -128,10 +128,10 @@ fn low_contrast_and_bad_options_are_refused() {
     let e = check(QrStyle { foreground: one_stop, ..QrStyle::default() });
     assert_eq!(e, Err((ErrorKind::QrInvalidOptions, Some("foreground.stops".into()))));
     for bad in ["", "#12", "rgb(1,2)", "<script>", "blackish"] {
-        assert_eq!(Rgba::parse(bad, "background").unwrap_err().kind(), ErrorKind::QrInvalidOptions, "{bad}");
+        assert_eq!(parse_color(bad, "background").unwrap_err().kind(), ErrorKind::QrInvalidOptions, "{bad}");
     }
-    assert_eq!(Rgba::parse("transparent", "background").unwrap().a, 0);
-    assert_eq!(Rgba::parse("rgb(255 0 0 / 50%)", "x").unwrap(), Rgba { r: 255, g: 0, b: 0, a: 128 });
+    assert_eq!(parse_color("transparent", "background").unwrap().a, 0);
+    assert_eq!(parse_color("rgb(255 0 0 / 50%)", "x").unwrap(), Rgba { r: 255, g: 0, b: 0, a: 128 });
 }
 
 /// Golden SVGs: exact bytes, rewritten (and the test failed) with SHARE_EARN_ACCEPT=1.

@@ -176,7 +176,7 @@ fn read_symbol(o: &mut ObjectArg, art: bool) -> crate::Result<(qr::SymbolOptions
             let image_path = l.path_of("image");
             logo_art.image = l.bytes("image")?.map(|b| qr::LogoImage::decode(&b, &image_path)).transpose()?;
             let background_path = l.path_of("background");
-            logo_art.background = l.string("background")?.map(|c| qr::Rgba::parse(&c, &background_path)).transpose()?;
+            logo_art.background = l.string("background")?.map(|c| qr::parse_color(&c, &background_path)).transpose()?;
             logo_art.radius = l.number("radius")?.unwrap_or(0.0);
         }
         l.finish()?;
@@ -216,7 +216,7 @@ fn paint(o: &mut ObjectArg) -> crate::Result<Option<qr::Paint>> {
     let path = o.path_of("foreground");
     let Some(value) = o.value("foreground") else { return Ok(None) };
     if let Some(css) = value.as_string() {
-        return Ok(Some(qr::Paint::Solid(qr::Rgba::parse(&css, &path)?)));
+        return Ok(Some(qr::Paint::Solid(qr::parse_color(&css, &path)?)));
     }
     let mut g = ObjectArg::required(value, &path)?;
     let kind = g.required_string("type")?;
@@ -233,7 +233,7 @@ fn paint(o: &mut ObjectArg) -> crate::Result<Option<qr::Paint>> {
         let offset_path = s.path_of("offset");
         let offset = s.number("offset")?.ok_or_else(|| required_error(&offset_path))?;
         let color_path = s.path_of("color");
-        let color = qr::Rgba::parse(&s.required_string("color")?, &color_path)?;
+        let color = qr::parse_color(&s.required_string("color")?, &color_path)?;
         s.finish()?;
         stops.push(qr::Stop { offset, color });
     }
@@ -276,10 +276,10 @@ pub(crate) fn drawing(value: Option<Ts<QrStyleOptions>>) -> crate::Result<Drawin
         style.foreground = p;
     }
     let finder_path = o.path_of("finderColor");
-    style.finder_color = o.string("finderColor")?.map(|c| qr::Rgba::parse(&c, &finder_path)).transpose()?;
+    style.finder_color = o.string("finderColor")?.map(|c| qr::parse_color(&c, &finder_path)).transpose()?;
     let background_path = o.path_of("background");
     if let Some(c) = o.string("background")? {
-        style.background = Some(qr::Rgba::parse(&c, &background_path)?).filter(|c| c.a > 0);
+        style.background = Some(qr::parse_color(&c, &background_path)?).filter(|c| c.a > 0);
     }
     (d.symbol, d.logo) = read_symbol(&mut o, true)?;
     o.finish()?;

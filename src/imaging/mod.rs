@@ -6,20 +6,19 @@
 //! - [`png`]: pixels -> PNG bytes, in the smallest colour type that holds them exactly;
 //! - [`pixmap`], [`path`], [`paint`]: the drawing surface, vector shapes and their
 //!   anti-aliased coverage, and colours and gradients laid through that coverage.
+//!
+//! All of it lives in the workspace crate `share-earn-pixels` (`crates/pixels`), which the
+//! release profile builds at `opt-level = 3` while this crate is built for size; it is
+//! re-exported here unchanged, except that [`decode_image`] reports this crate's
+//! [`Error`](crate::Error).
 
 pub mod decode;
-mod orient;
-pub mod paint;
-pub mod path;
-pub mod pixmap;
-pub mod png;
-pub mod resample;
-#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-mod simd;
 
+pub use share_earn_pixels::{paint, path, pixmap, png, resample};
+
+pub use self::png::encode_png;
 pub use decode::{decode_image, DecodeLimits};
 pub use paint::Shader;
 pub use path::{Area, Coverage, Path};
 pub use pixmap::Pixmap;
-pub use png::encode_png;
 pub use resample::resize_to;

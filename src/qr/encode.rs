@@ -181,6 +181,7 @@ impl QrMatrix {
     }
 
     /// Whether the module at column `x`, row `y` is dark (false outside the symbol).
+    #[inline(always)] // called for every module and its neighbours, in a crate built for size
     pub fn is_dark(&self, x: usize, y: usize) -> bool {
         x < self.width && y < self.width && self.dark[y * self.width + x]
     }

@@ -18,17 +18,24 @@ use crate::imaging::{Area, Coverage, Pixmap, Shader};
 /// The corners and direction (+1 clockwise, -1 anticlockwise) of a contour that is an
 /// axis-aligned rectangle on whole modules, or `None`.
 fn grid_rect(contour: &[Seg]) -> Option<(usize, usize, usize, usize, i32)> {
-    let mut points = Vec::with_capacity(5);
+    // A fixed array, not a Vec: this runs for every run of modules, in a crate built for
+    // size, where each Vec push and index would be a call.
+    let mut buf = [(0.0, 0.0); 5];
+    let mut len = 0;
     for seg in contour {
         match *seg {
-            Seg::Move(x, y) | Seg::Line(x, y) => points.push((x, y)),
+            Seg::Move(x, y) | Seg::Line(x, y) => {
+                *buf.get_mut(len)? = (x, y);
+                len += 1;
+            }
             Seg::Close => {}
             Seg::Cubic(..) => return None,
         }
     }
-    if points.len() == 5 && points[0] == points[4] {
-        points.pop();
+    if len == 5 && buf[0] == buf[4] {
+        len = 4;
     }
+    let points = &buf[..len];
     let whole = |v: f64| v >= 0.0 && v.fract() == 0.0;
     if points.len() != 4 || !points.iter().all(|&(x, y)| whole(x) && whole(y)) {
         return None;
@@ -56,40 +63,15 @@ fn grid_rect(contour: &[Seg]) -> Option<(usize, usize, usize, usize, i32)> {
 /// drawn nothing, for any other path.
 pub(super) fn fill_module_grid(target: &mut Pixmap, path: &Path, size: f64, c: Rgba, place: &Placement) -> bool {
     let n = size as usize;
-    let mut winding = vec![0i32; n * n];
+    let mut rects = Vec::new();
     for contour in path.segs.split_inclusive(|s| matches!(s, Seg::Close)) {
-        let Some((x0, y0, x1, y1, dir)) = grid_rect(contour) else { return false };
-        if x1 > n || y1 > n {
+        let Some(rect) = grid_rect(contour) else { return false };
+        if rect.2 > n || rect.3 > n {
             return false;
         }
-        for row in winding[y0 * n..y1 * n].chunks_exact_mut(n) {
-            row[x0..x1].iter_mut().for_each(|w| *w += dir);
-        }
+        rects.push(rect);
     }
-    let px = [c.r, c.g, c.b, 255];
-    let (tw, th) = (target.width() as i64, target.height() as i64);
-    let m = place.module_pixels as i64;
-    let pixels = target.data_mut();
-    for (my, row) in winding.chunks_exact(n).enumerate() {
-        let top = place.y as i64 + my as i64 * m;
-        let (y_from, y_to) = (top.clamp(0, th), (top + m).clamp(0, th));
-        let mut mx = 0;
-        while mx < n {
-            if row[mx] == 0 {
-                mx += 1;
-                continue;
-            }
-            let run = row[mx..].iter().take_while(|&&w| w != 0).count();
-            let left = place.x as i64 + mx as i64 * m;
-            let (x_from, x_to) = (left.clamp(0, tw), (left + run as i64 * m).clamp(0, tw));
-            for y in y_from..y_to {
-                for p in pixels[(y * tw + x_from) as usize * 4..(y * tw + x_to) as usize * 4].chunks_exact_mut(4) {
-                    p.copy_from_slice(&px);
-                }
-            }
-            mx += run;
-        }
-    }
+    target.fill_cells(place.x as i64, place.y as i64, place.module_pixels, n, &rects, [c.r, c.g, c.b, 255]);
     true
 }
 

@@ -42,6 +42,6 @@ pub use logo::{logo_geometry, LogoArt, LogoGeometry, LogoImage};
 pub use logo_area::{largest_logo_side, BlockMap, LOGO_SHARE};
 pub use raster::{draw_qr, placement, qr_pixmap, Placement, MAX_PIXELS};
 pub use shapes::{qr_shapes, Path, QrShapes, Seg};
-pub use style::{FinderShape, ModuleShape, Paint, QrStyle, Rgba, Stop, MIN_CONTRAST};
+pub use style::{parse_color, FinderShape, ModuleShape, Paint, QrStyle, Rgba, Stop, MIN_CONTRAST};
 pub use svg::qr_svg;
 pub use symbol::{build_symbol, LogoReserve, Oversize, QrSymbol, SymbolOptions};

@@ -9,64 +9,83 @@ use super::symbol::QrSymbol;
 use base64::Engine as _;
 use std::fmt::Write;
 
-/// Appends the decimal digits of `v`.
-fn digits(out: &mut String, mut v: u64) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    out.extend(buf[i..].iter().map(|&b| b as char));
-}
-
-/// Writes `n` with at most three decimals and no trailing zeros. Done on integers: float
-/// formatting would add some 20 KB of the standard library to the `.wasm`, and the
-/// formatting machinery is slow for the thousands of numbers of a path.
-fn num(out: &mut String, n: f64) {
+/// Writes `n` with at most three decimals and no trailing zeros into `out` from `at`, and
+/// returns where it ends: at most [`NUM_MAX`] bytes. Done on integers: float formatting
+/// would add some 20 KB of the standard library to the `.wasm`, and the formatting
+/// machinery is slow for the thousands of numbers of a path. Bytes are written by index,
+/// not pushed: in this crate's size-optimised build every push would be a call.
+fn num_at(out: &mut [u8], mut at: usize, n: f64) -> usize {
     let thousandths = (n * 1000.0).round() as i64;
     if thousandths < 0 {
-        out.push('-');
+        out[at] = b'-';
+        at += 1;
     }
     let t = thousandths.unsigned_abs();
-    digits(out, t / 1000);
+    let mut whole = t / 1000;
+    let (mut len, mut next) = (1, 10u64);
+    while len < 20 && whole >= next {
+        len += 1;
+        next = next.saturating_mul(10);
+    }
+    for k in (0..len).rev() {
+        out[at + k] = b'0' + (whole % 10) as u8;
+        whole /= 10;
+    }
+    at += len;
     let mut frac = t % 1000;
     if frac != 0 {
-        out.push('.');
+        out[at] = b'.';
         let mut width = 3;
         while frac % 10 == 0 {
             frac /= 10;
             width -= 1;
         }
-        let shown = if frac < 10 {
-            width - 1
-        } else if frac < 100 {
-            width - 2
-        } else {
-            width - 3
-        };
-        (0..shown).for_each(|_| out.push('0'));
-        digits(out, frac);
+        for k in (1..=width).rev() {
+            out[at + k] = b'0' + (frac % 10) as u8;
+            frac /= 10;
+        }
+        at += 1 + width;
     }
+    at
+}
+
+/// The most bytes [`num_at`] writes: sign, 20 digits, point, 3 decimals.
+const NUM_MAX: usize = 25;
+
+/// Appends `n` as [`num_at`] writes it.
+fn num(out: &mut String, n: f64) {
+    let mut buf = [0u8; NUM_MAX];
+    let len = num_at(&mut buf, 0, n);
+    out.push_str(std::str::from_utf8(&buf[..len]).unwrap_or_default());
 }
 
 /// Path data, compact: horizontal and vertical lines as relative `h`/`v`, and the line
 /// that returns to a contour's start left to `Z`.
 fn path_data(path: &Path) -> String {
-    let mut d = String::with_capacity(path.segs.len() * 6);
+    // Room for the longest command (a cubic: C and six numbers) is made before each one.
+    const ROOM: usize = 1 + 6 * (NUM_MAX + 1);
+    let mut d = vec![0u8; path.segs.len() * 8 + ROOM];
+    let mut at = 0;
     let (mut cx, mut cy) = (0.0, 0.0);
     let (mut sx, mut sy) = (0.0, 0.0);
     for (i, seg) in path.segs.iter().enumerate() {
+        if d.len() < at + ROOM {
+            d.resize(2 * d.len() + ROOM, 0);
+        }
+        let mut cmd = |c: u8, values: &[f64]| {
+            d[at] = c;
+            at += 1;
+            for (k, &v) in values.iter().enumerate() {
+                if k > 0 {
+                    d[at] = b' ';
+                    at += 1;
+                }
+                at = num_at(&mut d, at, v);
+            }
+        };
         match *seg {
             Seg::Move(x, y) => {
-                d.push('M');
-                num(&mut d, x);
-                d.push(' ');
-                num(&mut d, y);
+                cmd(b'M', &[x, y]);
                 (cx, cy, sx, sy) = (x, y, x, y);
             }
             Seg::Line(x, y) => {
@@ -74,36 +93,27 @@ fn path_data(path: &Path) -> String {
                 if closes || (x, y) == (cx, cy) {
                     // Z draws it; or it has no length.
                 } else if y == cy {
-                    d.push('h');
-                    num(&mut d, x - cx);
+                    cmd(b'h', &[x - cx]);
                 } else if x == cx {
-                    d.push('v');
-                    num(&mut d, y - cy);
+                    cmd(b'v', &[y - cy]);
                 } else {
-                    d.push('L');
-                    num(&mut d, x);
-                    d.push(' ');
-                    num(&mut d, y);
+                    cmd(b'L', &[x, y]);
                 }
                 (cx, cy) = (x, y);
             }
             Seg::Cubic(a, b, c, e, f, g) => {
-                d.push('C');
-                for (k, v) in [a, b, c, e, f, g].into_iter().enumerate() {
-                    if k > 0 {
-                        d.push(' ');
-                    }
-                    num(&mut d, v);
-                }
+                cmd(b'C', &[a, b, c, e, f, g]);
                 (cx, cy) = (f, g);
             }
             Seg::Close => {
-                d.push('Z');
+                cmd(b'Z', &[]);
                 (cx, cy) = (sx, sy);
             }
         }
     }
-    d
+    d.truncate(at);
+    // ASCII only: digits, signs, points, spaces and command letters.
+    String::from_utf8(d).unwrap_or_default()
 }
 
 /// A short id that differs between different drawings, so that several inline SVGs on
@@ -211,4 +221,25 @@ pub fn qr_svg(symbol: &QrSymbol, style: &QrStyle, logo: &LogoArt, pixels: u32) -
     }
     out.push_str("</svg>");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::num;
+
+    #[test]
+    fn numbers_have_at_most_three_decimals_and_no_trailing_zeros() {
+        let mut values = vec![0.0, -0.0, 0.0004, -0.0004, 0.0005, -0.0005, 1e-9, 12.5, -12.5, 1.0 / 3.0, 1e12, -1e12];
+        values.extend((-3000..=3000).map(|i| i as f64 * 0.0137));
+        for v in values {
+            let t = (v * 1000.0).round() as i64;
+            // The same number written by the formatter, then trimmed.
+            let full =
+                format!("{}{}.{:03}", if t < 0 { "-" } else { "" }, t.unsigned_abs() / 1000, t.unsigned_abs() % 1000);
+            let expected = full.trim_end_matches('0').trim_end_matches('.');
+            let mut out = String::from("x");
+            num(&mut out, v);
+            assert_eq!(out, format!("x{expected}"), "{v}");
+        }
+    }
 }

@@ -43,7 +43,8 @@ impl ColorSpec {
 
 /// Parses a CSS colour; `TEMPLATE_INVALID` at `path` otherwise.
 pub(crate) fn parse_color(css: &str, path: &str) -> Result<Rgba> {
-    Rgba::parse(css, path).map_err(|_| invalid(path, format!("{} is not a CSS colour", crate::error::quote(css))))
+    crate::qr::parse_color(css, path)
+        .map_err(|_| invalid(path, format!("{} is not a CSS colour", crate::error::quote(css))))
 }
 
 /// A gradient stop.

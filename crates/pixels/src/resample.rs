@@ -201,7 +201,7 @@ mod tests {
     #[test]
     fn a_flat_colour_stays_exactly_flat() {
         let mut p = Pixmap::new(97, 61).unwrap();
-        p.fill(crate::qr::Rgba { r: 200, g: 40, b: 90, a: 255 });
+        p.fill(crate::Rgba { r: 200, g: 40, b: 90, a: 255 });
         let r = resize_to(&p, 40, 150).unwrap();
         assert!(r.data().chunks_exact(4).all(|px| px == [200, 40, 90, 255]));
     }

@@ -7,7 +7,7 @@
 
 use super::path::{Coverage, Path};
 use super::pixmap::{premultiply, Pixmap};
-use crate::qr::Rgba;
+use crate::Rgba;
 
 /// A fill.
 #[derive(Clone, Debug, PartialEq)]

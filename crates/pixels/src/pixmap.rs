@@ -2,7 +2,7 @@
 //! top to bottom. All blending is integer arithmetic, so a pixel comes out the same on
 //! every platform and in wasm.
 
-use crate::qr::Rgba;
+use crate::Rgba;
 
 /// Largest width or height of a pixmap: with 4 bytes a pixel a row stays far below any
 /// index limit, and the rasteriser's 24.8 fixed point has room to spare.
@@ -97,6 +97,65 @@ impl Pixmap {
         let p = premultiply(color);
         for px in self.data.chunks_exact_mut(4) {
             px.copy_from_slice(&p);
+        }
+    }
+
+    /// Every pixel of the rectangle from (`left`, `top`) to (`right`, `bottom`), edges
+    /// excluded, set to the premultiplied `color` (replacing, not blending); the part
+    /// outside the pixmap is skipped. (QR modules on whole pixels are written with it.)
+    pub fn fill_rect(&mut self, left: i64, top: i64, right: i64, bottom: i64, color: [u8; 4]) {
+        let (w, h) = (self.width as i64, self.height as i64);
+        let (x0, x1) = (left.clamp(0, w) as usize, right.clamp(0, w) as usize);
+        let (y0, y1) = (top.clamp(0, h) as usize, bottom.clamp(0, h) as usize);
+        if x0 >= x1 {
+            return;
+        }
+        let stride = w as usize * 4;
+        for y in y0..y1 {
+            for px in self.data[y * stride + x0 * 4..y * stride + x1 * 4].chunks_exact_mut(4) {
+                px.copy_from_slice(&color);
+            }
+        }
+    }
+
+    /// Fills with the opaque `color` every cell of an `n` x `n` grid of `cell` x `cell`
+    /// pixel squares, top left at (`x`, `y`), that `rects` cover by the non-zero winding
+    /// rule: a QR code's modules, drawn as blocks. A rectangle is `(x0, y0, x1, y1,
+    /// direction)`: cells `x0..x1` x `y0..y1` (one not within the grid is ignored),
+    /// `direction` +1 for a clockwise contour, -1 for an anticlockwise one. Pixels outside
+    /// the pixmap are skipped.
+    pub fn fill_cells(
+        &mut self,
+        x: i64,
+        y: i64,
+        cell: u32,
+        n: usize,
+        rects: &[(usize, usize, usize, usize, i32)],
+        color: [u8; 4],
+    ) {
+        let mut winding = vec![0i32; n * n];
+        for &(x0, y0, x1, y1, dir) in rects {
+            if x0 > x1 || y0 > y1 || x1 > n || y1 > n {
+                continue;
+            }
+            for row in winding[y0 * n..y1 * n].chunks_exact_mut(n) {
+                row[x0..x1].iter_mut().for_each(|w| *w += dir);
+            }
+        }
+        let m = cell as i64;
+        for (cy, row) in winding.chunks_exact(n.max(1)).enumerate() {
+            let top = y + cy as i64 * m;
+            let mut cx = 0;
+            while cx < n {
+                if row[cx] == 0 {
+                    cx += 1;
+                    continue;
+                }
+                let run = row[cx..].iter().take_while(|&&w| w != 0).count();
+                let left = x + cx as i64 * m;
+                self.fill_rect(left, top, left + run as i64 * m, top + m, color);
+                cx += run;
+            }
         }
     }
 

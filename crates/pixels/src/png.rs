@@ -39,6 +39,8 @@ struct Palette {
 impl Palette {
     const SCAN: usize = 16;
 
+    // Called for every change of colour along the rows, from two loops.
+    #[inline(always)]
     fn find(&self, c: u32) -> Option<u8> {
         if self.colors.len() <= Self::SCAN {
             self.colors.iter().position(|&k| k == c).map(|i| i as u8)

@@ -89,12 +89,15 @@ test('the SIMD and baseline builds write the same PNG bytes for every colour typ
     return glue;
   };
   const [simd, baseline] = [await glueFor('share_earn_bg.wasm', 'simd'), await glueFor('share_earn_bg.baseline.wasm', 'baseline')];
+  // A photo as the logo gives more than 256 colours: RGBA on transparency, RGB on white.
+  const photo = new Uint8Array(readFileSync(new URL('www/examples/w2-product/assets/avatar.jpg', repo)));
   const radial = { type: 'radial', stops: [{ offset: 0, color: '#e4393c' }, { offset: 1, color: 'rgba(0, 0, 255, 0.6)' }] };
   const cases = [
-    { size: 97, foreground: radial, background: 'transparent', moduleShape: 'dots' }, // RGBA
-    { size: 98, foreground: radial, background: '#fffbe6' }, // RGB
-    { size: 99, moduleShape: 'rounded' }, // palette
-    { size: 100, background: 'transparent' }, // palette with tRNS
+    { size: 297, background: 'transparent', logo: { image: photo, size: 0.2 } }, // RGBA
+    { size: 298, logo: { image: photo, size: 0.2 } }, // RGB
+    { size: 299, moduleShape: 'rounded' }, // palette
+    { size: 300, background: 'transparent' }, // palette with tRNS
+    { size: 301, foreground: radial, background: 'transparent', moduleShape: 'dots' }, // RGBA
   ];
   const seen = new Set();
   for (const options of cases) {

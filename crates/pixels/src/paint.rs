@@ -101,7 +101,8 @@ impl Shader {
         }
         let Some(offset) = self.offset_at() else { return };
         let stops = self.stops();
-        pixmap.paint_coverage(a.x, a.y, a.w, &coverage.data, alpha, |x, y, n, out| {
+        // Gradient stops may be translucent: rows are checked.
+        pixmap.paint_coverage(a.x, a.y, a.w, &coverage.data, alpha, false, |x, y, n, out| {
             let py = y as f32 + 0.5;
             for (i, px) in out.chunks_exact_mut(4).take(n).enumerate() {
                 let t = offset((x + i as i32) as f32 + 0.5, py);

@@ -213,7 +213,7 @@ impl Pixmap {
         // The colour buffer starts at the span's first pixel on every row: fill it once,
         // as far as the widest span so far.
         let mut filled = 0;
-        self.blend_through(x, y, w, coverage, alpha, color[3] == 255, |_, _, n, out| {
+        self.paint_coverage(x, y, w, coverage, alpha, color[3] == 255, |_, _, n, out| {
             if n > filled {
                 for px in out[filled * 4..n * 4].chunks_exact_mut(4) {
                     px.copy_from_slice(&color);
@@ -225,6 +225,8 @@ impl Pixmap {
 
     /// As [`Pixmap::fill_coverage`], with the colour of each pixel from `shade(x, y, n,
     /// out)`, which writes `n` premultiplied pixels of row `y` from column `x` into `out`.
+    /// `opaque`: every shaded pixel is known to be opaque, so no row needs checking.
+    #[allow(clippy::too_many_arguments)]
     pub fn paint_coverage(
         &mut self,
         x: i32,
@@ -232,22 +234,7 @@ impl Pixmap {
         w: u32,
         coverage: &[u8],
         alpha: u8,
-        shade: impl FnMut(i32, i32, usize, &mut [u8]),
-    ) {
-        self.blend_through(x, y, w, coverage, alpha, false, shade);
-    }
-
-    /// [`Pixmap::paint_coverage`]; `solid` when every shaded pixel is known to be opaque
-    /// (no row needs checking).
-    #[allow(clippy::too_many_arguments)]
-    fn blend_through(
-        &mut self,
-        x: i32,
-        y: i32,
-        w: u32,
-        coverage: &[u8],
-        alpha: u8,
-        solid: bool,
+        opaque: bool,
         mut shade: impl FnMut(i32, i32, usize, &mut [u8]),
     ) {
         if w == 0 || alpha == 0 {
@@ -273,7 +260,7 @@ impl Pixmap {
             let d_start = ((row * cw + x0) as usize + first) * 4;
             let d_row = &mut self.data[d_start..d_start + span * 4];
             let (cov, colors) = (&cov[first..=last], &colors[..span * 4]);
-            let opaque = alpha == 255 && (solid || colors.chunks_exact(4).all(|s| s[3] == 255));
+            let opaque = alpha == 255 && (opaque || colors.chunks_exact(4).all(|s| s[3] == 255));
             let mut i = 0;
             while i < span {
                 if opaque && cov[i] == 255 {

@@ -1,6 +1,7 @@
-//! PNG and JPEG decoding with the `png` and `zune-jpeg` crates, bounded before a pixel is
-//! decoded. (Through the `image` crate this cost 30 KiB more of `.wasm` and a conversion
-//! pass per image: its generic pixel conversions for every colour type.)
+//! PNG and JPEG decoding, bounded before a pixel is decoded: PNG with the `png` crate, JPEG
+//! with the decoder in [`crate::jpeg`]. (Through the `image` crate this cost 30 KiB more
+//! of `.wasm` and a conversion pass per image: its generic pixel conversions for every
+//! colour type.)
 
 use super::Pixmap;
 use std::fmt;
@@ -82,7 +83,7 @@ pub fn decode_image(bytes: &[u8], limits: &DecodeLimits) -> Result<Pixmap> {
 }
 
 /// Refuses a size over the limits, before the pixels are decoded.
-fn check_size(name: &str, w: u32, h: u32, limits: &DecodeLimits) -> Result<()> {
+pub(crate) fn check_size(name: &str, w: u32, h: u32, limits: &DecodeLimits) -> Result<()> {
     if w > limits.max_side || h > limits.max_side || w as u64 * h as u64 > limits.max_pixels {
         return Err(too_large(format!(
             "the {name} is {w}x{h} pixels; at most {0}x{0} and {1} pixels are accepted",
@@ -129,31 +130,11 @@ fn decode_png(bytes: &[u8], limits: &DecodeLimits) -> Result<Decoded> {
     Ok((rgba, frame.width, frame.height, orientation))
 }
 
-/// JPEG with `zune-jpeg`, straight to RGBA (opaque: nothing to premultiply).
+/// JPEG with our own decoder (see [`crate::jpeg`]), straight to RGBA (opaque: nothing to
+/// premultiply).
 fn decode_jpeg(bytes: &[u8], limits: &DecodeLimits) -> Result<Decoded> {
-    let bad = |e: zune_jpeg::errors::DecodeErrors| invalid(format!("the JPEG cannot be read: {e}"));
-    let options = zune_core::options::DecoderOptions::default()
-        .jpeg_set_out_colorspace(zune_core::colorspace::ColorSpace::RGBA)
-        .set_max_width(limits.max_side as usize)
-        .set_max_height(limits.max_side as usize);
-    let mut decoder = zune_jpeg::JpegDecoder::new_with_options(zune_core::bytestream::ZCursor::new(bytes), options);
-    decoder.decode_headers().map_err(|e| {
-        let text = e.to_string();
-        if text.contains("greater than") || text.contains("max") {
-            too_large(format!("the JPEG is larger than {0}x{0} pixels", limits.max_side))
-        } else {
-            bad(e)
-        }
-    })?;
-    let info = decoder.info().ok_or_else(|| invalid("the JPEG has no frame header".into()))?;
-    let (w, h) = (info.width as u32, info.height as u32);
-    check_size("JPEG", w, h, limits)?;
-    let orientation = decoder.exif().map_or(1, |e| super::orient::from_exif(e));
-    let rgba = decoder.decode().map_err(bad)?;
-    if rgba.len() != w as usize * h as usize * 4 {
-        return Err(invalid("the JPEG decoded to an unexpected size".into()));
-    }
-    Ok((rgba, w, h, orientation))
+    let d = crate::jpeg::decode(bytes, limits)?;
+    Ok((d.rgba, d.width, d.height, d.orientation))
 }
 
 /// Straight alpha -> premultiplied, rounded to nearest.

@@ -24,6 +24,7 @@
 pub mod blur;
 mod color;
 pub mod decode;
+mod jpeg;
 mod orient;
 pub mod paint;
 pub mod path;

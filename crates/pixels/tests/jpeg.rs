@@ -20,11 +20,7 @@ fn photo(w: usize, h: usize) -> Vec<u8> {
             let (dx, dy) = (fx - 0.6, fy - 0.4);
             let disc = dx * dx + dy * dy < 0.04;
             let stripes = (x / 2 + y / 3) % 2 == 0 && fx < 0.3;
-            let mut px = [
-                (40.0 + 180.0 * fx) as i32,
-                (200.0 - 150.0 * fy) as i32,
-                (90.0 + 100.0 * fx * fy) as i32,
-            ];
+            let mut px = [(40.0 + 180.0 * fx) as i32, (200.0 - 150.0 * fy) as i32, (90.0 + 100.0 * fx * fy) as i32];
             if disc {
                 px = [230, 40, 60];
             }
@@ -46,7 +42,13 @@ struct Case {
     source: Vec<u8>,
 }
 
-fn encode(w: usize, h: usize, data: &[u8], color: ColorType, setup: impl FnOnce(&mut Encoder<&mut Vec<u8>>)) -> Vec<u8> {
+fn encode(
+    w: usize,
+    h: usize,
+    data: &[u8],
+    color: ColorType,
+    setup: impl FnOnce(&mut Encoder<&mut Vec<u8>>),
+) -> Vec<u8> {
     let mut out = Vec::new();
     let mut e = Encoder::new(&mut out, 90);
     setup(&mut e);
@@ -97,8 +99,8 @@ fn ours(bytes: &[u8]) -> Pixmap {
 }
 
 fn reference(bytes: &[u8]) -> Vec<u8> {
-    let options = zune_core::options::DecoderOptions::default()
-        .jpeg_set_out_colorspace(zune_core::colorspace::ColorSpace::RGB);
+    let options =
+        zune_core::options::DecoderOptions::default().jpeg_set_out_colorspace(zune_core::colorspace::ColorSpace::RGB);
     zune_jpeg::JpegDecoder::new_with_options(zune_core::bytestream::ZCursor::new(bytes), options)
         .decode()
         .expect("the reference decodes it")
@@ -130,7 +132,11 @@ fn decodes_every_kind_as_well_as_the_reference_decoder() {
         // level or two; where chroma is subsampled they may interpolate it differently.
         let subsampled = !case.name.contains("4:4:4") && !case.name.contains("grey") && !case.name.contains("tables");
         let (ours_db, theirs_db) = (psnr(&got, &case.source), psnr(&want, &case.source));
-        assert!(ours_db >= theirs_db - 0.5, "{}: {ours_db:.2} dB from the source, the reference {theirs_db:.2}", case.name);
+        assert!(
+            ours_db >= theirs_db - 0.5,
+            "{}: {ours_db:.2} dB from the source, the reference {theirs_db:.2}",
+            case.name
+        );
         let d = max_diff(&got, &want);
         let mean = got.iter().zip(&want).map(|(&a, &b)| a.abs_diff(b) as f64).sum::<f64>() / got.len() as f64;
         if std::env::var_os("JPEG_STATS").is_some() {
@@ -293,7 +299,9 @@ fn the_example_photos_match_the_reference() {
                     // zune-jpeg interpolates the last column of halved chroma with the
                     // block's padding sample; libjpeg, and we, repeat the last real one.
                     let w = ours(&bytes).width() as usize;
-                    let inner = |p: &[u8]| -> Vec<u8> { p.chunks_exact(3 * w).flat_map(|r| r[..3 * (w - 1)].to_vec()).collect() };
+                    let inner = |p: &[u8]| -> Vec<u8> {
+                        p.chunks_exact(3 * w).flat_map(|r| r[..3 * (w - 1)].to_vec()).collect()
+                    };
                     let d = max_diff(&inner(&got), &inner(&want));
                     assert!(d <= 4 && mean < 0.6, "{}: up to {d}, mean {mean:.3}", path.display());
                 }

@@ -19,6 +19,10 @@ pub struct Table {
     /// For each length, what to add to a code (right-aligned) to index `symbols`.
     offset: [i32; 17],
     symbols: Vec<u8>,
+    /// For AC tables: for every `FAST_BITS`-bit prefix holding a whole run/size code and
+    /// its value bits, `value << 8 | run << 4 | bits used`; 0 otherwise. One lookup then
+    /// decodes most coefficients of a photo.
+    pub fast_ac: [i16; 1 << FAST_BITS],
 }
 
 impl Table {
@@ -28,7 +32,13 @@ impl Table {
         if counts.iter().map(|&n| n as usize).sum::<usize>() != symbols.len() {
             return Err(Corrupt("a Huffman table's code counts and symbols disagree"));
         }
-        let mut t = Table { fast: [0; 1 << FAST_BITS], max_code: [0; 17], offset: [0; 17], symbols: symbols.to_vec() };
+        let mut t = Table {
+            fast: [0; 1 << FAST_BITS],
+            max_code: [0; 17],
+            offset: [0; 17],
+            symbols: symbols.to_vec(),
+            fast_ac: [0; 1 << FAST_BITS],
+        };
         let mut code: u32 = 0;
         let mut k = 0usize;
         for len in 1..=16u32 {
@@ -51,6 +61,18 @@ impl Table {
                 t.max_code[len as usize] = code << (16 - len);
             }
             code <<= 1;
+        }
+        for (prefix, entry) in t.fast.iter().enumerate() {
+            let (len, rs) = ((entry >> 8) as u32, (entry & 255) as u32);
+            let (run, size) = (rs >> 4, rs & 15);
+            if *entry == 0 || size == 0 || len + size > FAST_BITS {
+                continue;
+            }
+            let raw = (prefix as i32 >> (FAST_BITS - len - size)) & ((1 << size) - 1);
+            let value = if raw < 1 << (size - 1) { raw - (1 << size) + 1 } else { raw };
+            if (-128..128).contains(&value) {
+                t.fast_ac[prefix] = ((value << 8) | (run << 4) as i32 | (len + size) as i32) as i16;
+            }
         }
         Ok(t)
     }
@@ -131,6 +153,12 @@ impl<'a> Bits<'a> {
         }
     }
 
+    /// The next `FAST_BITS` bits, as an index of [`Table::fast_ac`].
+    #[inline(always)]
+    pub fn peek_fast(&mut self) -> usize {
+        self.peek(FAST_BITS) as usize
+    }
+
     /// The next `n` (1-16) bits, not consumed.
     #[inline(always)]
     fn peek(&mut self, n: u32) -> u32 {
@@ -140,8 +168,9 @@ impl<'a> Bits<'a> {
         (self.acc >> (64 - n)) as u32
     }
 
+    /// Drops `n` bits, at most as many as the last peek saw.
     #[inline(always)]
-    fn consume(&mut self, n: u32) {
+    pub fn consume(&mut self, n: u32) {
         self.acc <<= n;
         self.count -= n;
     }
@@ -261,6 +290,18 @@ mod tests {
         let data = [0b0000_1110, 0b0111_0000];
         let mut b = Bits::new(&data, 0);
         assert_eq!([b.signed(3), b.signed(3), b.signed(3), b.signed(3)], [-7, -4, 4, 7]);
+    }
+
+    #[test]
+    fn fast_ac_entries_decode_run_and_value_together() {
+        // One code `0` (1 bit) for run 2 / size 3: the prefix 0 101 xxxxx is run 2, value
+        // 5 (101 is positive 5), 4 bits used; 0 010 is value -5.
+        let mut counts = [0u8; 16];
+        counts[0] = 1;
+        let t = Table::new(&counts, &[0x23]).unwrap();
+        assert_eq!(t.fast_ac[0b0101_00000], (5 << 8) | (2 << 4) | 4);
+        assert_eq!(t.fast_ac[0b0010_11111], (-5 << 8) | (2 << 4) | 4);
+        assert_eq!(t.fast_ac[0b1000_00000], 0, "not a code");
     }
 
     #[test]

@@ -37,6 +37,7 @@ trait Lane: Copy {
     fn shl(self, n: u32) -> Self;
     /// Adds `bias`, then shifts right arithmetically by `n`.
     fn descale(self, bias: i32, n: u32) -> Self;
+    fn zero() -> Self;
 }
 
 impl Lane for i32 {
@@ -60,12 +61,19 @@ impl Lane for i32 {
     fn descale(self, bias: i32, n: u32) -> i32 {
         self.wrapping_add(bias) >> n
     }
+    #[inline(always)]
+    fn zero() -> i32 {
+        0
+    }
 }
 
 /// The 8-point 1-D inverse DCT of `x` (scaled by 8^0.5 and 2^13, as the passes expect),
-/// each output descaled with `bias` and `shift`.
+/// each output descaled with `bias` and `shift`. With `LOW`, `x[4..]` are taken as zero and
+/// the operations on them drop out at compile time; adding and multiplying zeros is exact,
+/// so the result is the same as the full transform's.
 #[inline(always)]
-fn idct8<L: Lane>(x: [L; 8], bias: i32, shift: u32) -> [L; 8] {
+fn idct8<L: Lane, const LOW: bool>(x: [L; 8], bias: i32, shift: u32) -> [L; 8] {
+    let x = if LOW { [x[0], x[1], x[2], x[3], L::zero(), L::zero(), L::zero(), L::zero()] } else { x };
     // Even part: the 4-point IDCT of x0, x2, x4, x6.
     let z1 = x[2].add(x[6]).mul(F0_541);
     let t2 = z1.add(x[6].mul(-F1_847));
@@ -113,9 +121,10 @@ pub fn dc_only(dc: i32) -> u8 {
 }
 
 /// The 8x8 pixels of the dequantised, transposed `block`, into `out` (row `y` at
-/// `y * stride`), clamped to 0-255.
+/// `y * stride`), clamped to 0-255. `low`: every non-zero coefficient has u < 4 and v < 4
+/// (a hint: the SIMD build then does a third of the work; the result is the same).
 #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
-pub fn idct(block: &[i32; 64], out: &mut [u8], stride: usize) {
+pub fn idct(block: &[i32; 64], out: &mut [u8], stride: usize, _low: bool) {
     let mut mid = [0i32; 64]; // mid[x * 8 + v]: pass 1 output for column x, frequency v
     for v in 0..8 {
         let x: [i32; 8] = std::array::from_fn(|u| block[u * 8 + v]);
@@ -124,7 +133,7 @@ pub fn idct(block: &[i32; 64], out: &mut [u8], stride: usize) {
             // does it, so that corrupt, overflowing input gives the same bytes too).
             [x[0].shl(CONST_BITS).descale(PASS1_BIAS, PASS1_SHIFT); 8]
         } else {
-            idct8(x, PASS1_BIAS, PASS1_SHIFT)
+            idct8::<_, false>(x, PASS1_BIAS, PASS1_SHIFT)
         };
         for (xx, val) in r.into_iter().enumerate() {
             mid[xx * 8 + v] = val;
@@ -132,7 +141,7 @@ pub fn idct(block: &[i32; 64], out: &mut [u8], stride: usize) {
     }
     for xx in 0..8 {
         let col: [i32; 8] = std::array::from_fn(|v| mid[xx * 8 + v]);
-        let r = idct8(col, PASS2_BIAS, PASS2_SHIFT);
+        let r = idct8::<_, false>(col, PASS2_BIAS, PASS2_SHIFT);
         for (y, val) in r.into_iter().enumerate() {
             out[y * stride + xx] = val.clamp(0, 255) as u8;
         }
@@ -171,10 +180,16 @@ mod simd {
         fn descale(self, bias: i32, n: u32) -> V {
             V(i32x4_shr(i32x4_add(self.0, i32x4_splat(bias)), n))
         }
+        #[inline(always)]
+        fn zero() -> V {
+            V(i32x4_splat(0))
+        }
     }
 
     #[inline(always)]
-    fn load(b: &[i32]) -> V {
+    fn load(block: &[i32; 64], at: usize) -> V {
+        // Through a fixed-size array: no bounds check between the lanes, so one load.
+        let b: &[i32; 4] = block[at..at + 4].try_into().expect("4 of 64");
         V(i32x4(b[0], b[1], b[2], b[3]))
     }
 
@@ -194,24 +209,38 @@ mod simd {
     }
 
     /// As the portable `idct`, four lanes at a time.
-    pub fn idct(block: &[i32; 64], out: &mut [u8], stride: usize) {
-        // Pass 1 along u, for v = 0-3 and 4-7: rows[h][x] holds (x, v = 4h..4h+3).
-        let mut rows = [[V(i32x4_splat(0)); 8]; 2];
-        for (h, half) in rows.iter_mut().enumerate() {
-            let x: [V; 8] = std::array::from_fn(|u| load(&block[u * 8 + h * 4..]));
-            *half = idct8(x, PASS1_BIAS, PASS1_SHIFT);
+    pub fn idct(block: &[i32; 64], out: &mut [u8], stride: usize, low: bool) {
+        if low {
+            idct_lanes::<true>(block, out, stride)
+        } else {
+            idct_lanes::<false>(block, out, stride)
         }
-        // Transpose to cols[h][v] holding (x = 4h..4h+3, v).
-        let mut cols = [[V(i32x4_splat(0)); 8]; 2];
-        for xh in 0..2 {
-            for vh in 0..2 {
-                let t = transpose4([rows[vh][xh * 4], rows[vh][xh * 4 + 1], rows[vh][xh * 4 + 2], rows[vh][xh * 4 + 3]]);
-                cols[xh][vh * 4..vh * 4 + 4].copy_from_slice(&t);
-            }
-        }
+    }
+
+    #[inline(always)]
+    fn idct_lanes<const LOW: bool>(block: &[i32; 64], out: &mut [u8], stride: usize) {
+        let z = V::zero();
+        // Pass 1 along u: a[x] holds (x, v = 0-3), b[x] holds (x, v = 4-7).
+        let a = idct8::<V, LOW>(
+            std::array::from_fn(|u| if LOW && u >= 4 { z } else { load(block, u * 8) }),
+            PASS1_BIAS,
+            PASS1_SHIFT,
+        );
+        let b = if LOW {
+            [z; 8]
+        } else {
+            idct8::<V, false>(std::array::from_fn(|u| load(block, u * 8 + 4)), PASS1_BIAS, PASS1_SHIFT)
+        };
+        // Transposed: columns x = 0-3 and 4-7, each as eight vectors over v.
+        let (a0, a1) = (transpose4([a[0], a[1], a[2], a[3]]), transpose4([a[4], a[5], a[6], a[7]]));
+        let (b0, b1) = if LOW {
+            ([z; 4], [z; 4])
+        } else {
+            (transpose4([b[0], b[1], b[2], b[3]]), transpose4([b[4], b[5], b[6], b[7]]))
+        };
         // Pass 2 along v: outputs are rows y, four x at a time.
-        let lo = idct8(cols[0], PASS2_BIAS, PASS2_SHIFT);
-        let hi = idct8(cols[1], PASS2_BIAS, PASS2_SHIFT);
+        let lo = idct8::<V, LOW>([a0[0], a0[1], a0[2], a0[3], b0[0], b0[1], b0[2], b0[3]], PASS2_BIAS, PASS2_SHIFT);
+        let hi = idct8::<V, LOW>([a1[0], a1[1], a1[2], a1[3], b1[0], b1[1], b1[2], b1[3]], PASS2_BIAS, PASS2_SHIFT);
         for y in 0..8 {
             // The saturating narrowings clamp to 0-255, as the portable build's clamp.
             let w = i16x8_narrow_i32x4(lo[y].0, hi[y].0);
@@ -289,7 +318,7 @@ mod tests {
                 }
             }
             let mut out = [0u8; 64];
-            idct(&block, &mut out, 8);
+            idct(&block, &mut out, 8, false);
             for (got, want) in out.iter().zip(reference(&block)) {
                 worst = worst.max((*got as f64 - want).abs());
             }
@@ -303,7 +332,7 @@ mod tests {
             let mut block = [0; 64];
             block[0] = dc;
             let mut out = [0u8; 64];
-            idct(&block, &mut out, 8);
+            idct(&block, &mut out, 8, false);
             assert!(out.iter().all(|&p| p == dc_only(dc)), "dc {dc}");
         }
     }

@@ -128,7 +128,7 @@ pub fn decode(bytes: &[u8], limits: &DecodeLimits) -> Result<Decoded, DecodeErro
         };
         pos += 1;
         match marker {
-            0xD9 => break, // EOI
+            0xD9 => break,                                // EOI
             0xD8 | 0xD0..=0xD7 | 0x01 | 0x00 => continue, // no length: SOI, RSTn, TEM, a stuffed byte
             _ => {}
         }
@@ -246,8 +246,10 @@ fn read_frame(seg: &[u8], progressive: bool, limits: &DecodeLimits) -> Result<Fr
 /// A zeroed buffer, or a typed error when the memory cannot be had.
 fn zeroed<T: Clone + Default>(n: usize) -> Result<Vec<T>, DecodeError> {
     let mut v = Vec::new();
-    v.try_reserve_exact(n)
-        .map_err(|_| DecodeError { too_large: true, message: "decoding the JPEG needs more memory than there is".into() })?;
+    v.try_reserve_exact(n).map_err(|_| DecodeError {
+        too_large: true,
+        message: "decoding the JPEG needs more memory than there is".into(),
+    })?;
     v.resize(n, T::default());
     Ok(v)
 }
@@ -256,7 +258,8 @@ fn zeroed<T: Clone + Default>(n: usize) -> Result<Vec<T>, DecodeError> {
 fn read_huffman(mut seg: &[u8], dc: &mut [Option<Table>; 4], ac: &mut [Option<Table>; 4]) -> Result<(), DecodeError> {
     while !seg.is_empty() {
         let (class, id) = (seg[0] >> 4, (seg[0] & 15) as usize);
-        let counts: [u8; 16] = seg.get(1..17).and_then(|c| c.try_into().ok()).ok_or(Corrupt("a Huffman table is cut short"))?;
+        let counts: [u8; 16] =
+            seg.get(1..17).and_then(|c| c.try_into().ok()).ok_or(Corrupt("a Huffman table is cut short"))?;
         let total: usize = counts.iter().map(|&c| c as usize).sum();
         let symbols = seg.get(17..17 + total).ok_or(Corrupt("a Huffman table is cut short"))?;
         if class > 1 || id > 3 {
@@ -296,7 +299,8 @@ fn read_scan(seg: &[u8], frame: &Frame) -> Result<Scan, DecodeError> {
     }
     let mut comps = Vec::with_capacity(n);
     for c in seg[1..1 + 2 * n].chunks_exact(2) {
-        let index = frame.comps.iter().position(|k| k.id == c[0]).ok_or_else(|| bad("a scan names a missing component"))?;
+        let index =
+            frame.comps.iter().position(|k| k.id == c[0]).ok_or_else(|| bad("a scan names a missing component"))?;
         if comps.iter().any(|&(i, _, _)| i == index) {
             return Err(bad("a scan names a component twice"));
         }

@@ -53,10 +53,6 @@ pub struct Tables<'t> {
     pub restart: usize,
 }
 
-fn table<'t>(set: &'t [Option<Table>; 4], i: usize, what: &'static str) -> Result<&'t Table, Corrupt> {
-    set.get(i).and_then(Option::as_ref).ok_or(Corrupt(what))
-}
-
 /// Decodes the scan whose data starts at `pos`; returns where it ends (at the marker that
 /// follows it, or the end of the data).
 pub fn decode(data: &[u8], pos: usize, frame: &mut Frame, scan: &Scan, t: &Tables) -> Result<usize, Corrupt> {
@@ -79,6 +75,14 @@ pub fn decode(data: &[u8], pos: usize, frame: &mut Frame, scan: &Scan, t: &Table
         (true, _, 0) => Kind::AcFirst,
         (true, _, _) => Kind::AcRefine,
     };
+    // Each component's tables, looked up once (a missing one is an error where it is used).
+    let sel: Vec<(usize, Option<&Table>, Option<&Table>)> = scan
+        .comps
+        .iter()
+        .map(|&(c, td, ta)| (c, t.dc.get(td).and_then(Option::as_ref), t.ac.get(ta).and_then(Option::as_ref)))
+        .collect();
+    const NO_DC: Corrupt = Corrupt("a scan uses a DC table that was not defined");
+    const NO_AC: Corrupt = Corrupt("a scan uses an AC table that was not defined");
     let mut left = t.restart;
     let mut block = [0i32; 64];
     for my in 0..units_y {
@@ -94,23 +98,20 @@ pub fn decode(data: &[u8], pos: usize, frame: &mut Frame, scan: &Scan, t: &Table
                 }
                 left -= 1;
             }
-            for &(c, td, ta) in &scan.comps {
+            for &(c, dc, ac) in &sel {
                 let comp = &mut frame.comps[c];
                 let (nh, nv) = if single { (1, 1) } else { (comp.h, comp.v) };
                 for by in my * nv..my * nv + nv {
                     for bx in mx * nh..mx * nh + nh {
                         match kind {
                             Kind::Sequential => {
-                                let dc = table(t.dc, td, "a scan uses a DC table that was not defined")?;
-                                let ac = table(t.ac, ta, "a scan uses an AC table that was not defined")?;
-                                block.fill(0);
+                                let (dc, ac) = (dc.ok_or(NO_DC)?, ac.ok_or(NO_AC)?);
                                 let q = &t.quant[comp.tq];
-                                let any_ac = sequential(&mut bits, dc, ac, q, &mut comp.pred, &mut block)?;
-                                put_block(comp, bx, by, &block, any_ac);
+                                let spread = sequential(&mut bits, dc, ac, q, &mut comp.pred, &mut block)?;
+                                put_block(comp, bx, by, &mut block, spread);
                             }
                             Kind::DcFirst => {
-                                let dc = table(t.dc, td, "a scan uses a DC table that was not defined")?;
-                                let s = bits.decode(dc)? as u32;
+                                let s = bits.decode(dc.ok_or(NO_DC)?)? as u32;
                                 comp.pred = comp.pred.wrapping_add(bits.signed(s.min(16)));
                                 let i = comp.coef_index(bx, by);
                                 comp.coefs[i] = comp.pred.wrapping_shl(scan.al) as i16;
@@ -122,7 +123,7 @@ pub fn decode(data: &[u8], pos: usize, frame: &mut Frame, scan: &Scan, t: &Table
                                 }
                             }
                             Kind::AcFirst | Kind::AcRefine => {
-                                let ac = table(t.ac, ta, "a scan uses an AC table that was not defined")?;
+                                let ac = ac.ok_or(NO_AC)?;
                                 let i = comp.coef_index(bx, by);
                                 let coefs = &mut comp.coefs[i..i + 64];
                                 if kind == Kind::AcFirst {
@@ -155,7 +156,8 @@ enum Kind {
 }
 
 /// One sequential block (F.2.2): the DC difference, then run/size coded AC coefficients,
-/// dequantised into `block`. Whether any AC coefficient was present.
+/// dequantised into `block` (which must be zero). Returns `None` when only the DC is there,
+/// else the OR of the AC coefficients' positions (see [`put_block`]).
 #[inline(always)]
 fn sequential(
     bits: &mut Bits,
@@ -164,43 +166,59 @@ fn sequential(
     q: &[u16; 64],
     pred: &mut i32,
     block: &mut [i32; 64],
-) -> Result<bool, Corrupt> {
+) -> Result<Option<usize>, Corrupt> {
     let s = bits.decode(dc)? as u32;
     *pred = pred.wrapping_add(bits.signed(s.min(16)));
     block[0] = pred.wrapping_mul(q[0] as i32);
     let mut k = 1;
-    let mut any = false;
+    let mut spread = None;
     while k < 64 {
-        let rs = bits.decode(ac)?;
-        let (run, size) = ((rs >> 4) as usize, (rs & 15) as u32);
-        if size == 0 {
-            if run != 15 {
-                break; // end of block
+        let fast = ac.fast_ac[bits.peek_fast()];
+        let (run, value) = if fast != 0 {
+            bits.consume((fast & 15) as u32);
+            (((fast >> 4) & 15) as usize, (fast >> 8) as i32)
+        } else {
+            let rs = bits.decode(ac)?;
+            let (run, size) = ((rs >> 4) as usize, (rs & 15) as u32);
+            if size == 0 {
+                if run != 15 {
+                    break; // end of block
+                }
+                k += 16;
+                continue;
             }
-            k += 16;
-            continue;
-        }
+            (run, bits.signed(size))
+        };
         k += run;
         if k > 63 {
             return Err(Corrupt("a coefficient lies past the end of its block"));
         }
-        block[ZIGZAG_T[k] as usize] = bits.signed(size).wrapping_mul(q[k] as i32);
-        any = true;
+        let at = ZIGZAG_T[k] as usize;
+        block[at] = value.wrapping_mul(q[k] as i32);
+        spread = Some(spread.unwrap_or(0) | at);
         k += 1;
     }
-    Ok(any)
+    Ok(spread)
 }
 
-/// The inverse DCT of a dequantised block into the component's plane.
-fn put_block(comp: &mut Component, bx: usize, by: usize, block: &[i32; 64], any_ac: bool) {
+/// The inverse DCT of a dequantised block into the component's plane, then the block set
+/// back to zeros. `spread`: `None` when only the DC is non-zero, else the OR of the
+/// non-zero AC coefficients' positions, whose bits 2 and 5 tell whether any has v or u of
+/// 4 or more.
+fn put_block(comp: &mut Component, bx: usize, by: usize, block: &mut [i32; 64], spread: Option<usize>) {
     let at = by * 8 * comp.stride + bx * 8;
     let out = &mut comp.plane[at..];
-    if any_ac {
-        idct(block, out, comp.stride);
-    } else {
-        let v = dc_only(block[0]);
-        for y in 0..8 {
-            out[y * comp.stride..y * comp.stride + 8].fill(v);
+    match spread {
+        Some(spread) => {
+            idct(block, out, comp.stride, spread & 0b10_0100 == 0);
+            block.fill(0);
+        }
+        None => {
+            let v = dc_only(block[0]);
+            for y in 0..8 {
+                out[y * comp.stride..y * comp.stride + 8].fill(v);
+            }
+            block[0] = 0;
         }
     }
 }
@@ -298,20 +316,21 @@ pub fn finish_progressive(frame: &mut Frame, quant: &[[u16; 64]; 4]) {
         let q = &quant[comp.tq];
         let blocks_x = comp.stride / 8;
         let blocks_y = comp.plane.len() / comp.stride / 8;
-        let mut block = [0i32; 64];
+        let mut block = [0i32; 64]; // put_block leaves it zeroed
         for by in 0..blocks_y {
             for bx in 0..blocks_x {
                 let i = comp.coef_index(bx, by);
                 let coefs = &comp.coefs[i..i + 64];
-                block.fill(0);
-                let mut any_ac = false;
-                for (k, &c) in coefs.iter().enumerate() {
+                block[0] = (coefs[0] as i32).wrapping_mul(q[0] as i32);
+                let mut spread = None;
+                for (k, &c) in coefs.iter().enumerate().skip(1) {
                     if c != 0 {
-                        block[ZIGZAG_T[k] as usize] = (c as i32).wrapping_mul(q[k] as i32);
-                        any_ac |= k > 0;
+                        let at = ZIGZAG_T[k] as usize;
+                        block[at] = (c as i32).wrapping_mul(q[k] as i32);
+                        spread = Some(spread.unwrap_or(0) | at);
                     }
                 }
-                put_block(comp, bx, by, &block, any_ac);
+                put_block(comp, bx, by, &mut block, spread);
             }
         }
     }

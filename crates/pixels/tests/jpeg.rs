@@ -204,7 +204,7 @@ fn exif_orientation_is_reported_and_applied() {
     assert_eq!(turned.pixel(19, 0), upright.pixel(0, 0));
 }
 
-/// A baseline 4:2:0 JPEG and a progressive one with restart intervals.
+/// A baseline 4:2:0 JPEG, a progressive one with restart intervals and a progressive 4:2:0.
 fn sample_jpegs() -> Vec<Vec<u8>> {
     let (w, h) = (64, 48);
     let rgb = photo(w, h);
@@ -213,6 +213,10 @@ fn sample_jpegs() -> Vec<Vec<u8>> {
         encode(w, h, &rgb, ColorType::Rgb, |e| {
             e.set_progressive(true);
             e.set_restart_interval(2);
+        }),
+        encode(w, h, &rgb, ColorType::Rgb, |e| {
+            e.set_progressive(true);
+            e.set_sampling_factor(SamplingFactor::F_2_2);
         }),
     ]
 }
@@ -244,8 +248,10 @@ fn corrupt_bytes_give_an_image_or_an_error_never_a_panic() {
         seed ^= seed << 17;
         seed
     };
+    // More with JPEG_FUZZ_ROUNDS=100000 (release build advised).
+    let rounds = std::env::var("JPEG_FUZZ_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(400);
     for jpeg in sample_jpegs() {
-        for _ in 0..400 {
+        for _ in 0..rounds {
             let mut bad = jpeg.clone();
             for _ in 0..1 + next() % 4 {
                 let at = (next() % bad.len() as u64) as usize;

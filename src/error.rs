@@ -87,6 +87,18 @@ pub enum ErrorKind {
     FontInvalid,
     /// Render options are unusable (format, quality, pixel ratio, pixel limit).
     PosterInvalidOptions,
+
+    /// An amount is not a whole number of minor units within the safe integers
+    /// (±2^53-1), or is negative where it cannot be.
+    AmountInvalid,
+    /// A computation would leave the safe range of amounts.
+    AmountOverflow,
+    /// A rate cannot be read (`"90%"`, `"9折"`, `0.9`), is negative, finer than a part per
+    /// million, or beyond what makes sense where it is used.
+    RateInvalid,
+    /// An allocation has no weights, a negative weight, weights summing to 0, or an unknown
+    /// method.
+    AllocationInvalid,
 }
 
 impl ErrorKind {
@@ -123,6 +135,10 @@ impl ErrorKind {
         ErrorKind::AssetMissing,
         ErrorKind::FontInvalid,
         ErrorKind::PosterInvalidOptions,
+        ErrorKind::AmountInvalid,
+        ErrorKind::AmountOverflow,
+        ErrorKind::RateInvalid,
+        ErrorKind::AllocationInvalid,
     ];
 
     /// The stable string code, e.g. `"CODE_BAD_CHECKSUM"`.
@@ -159,6 +175,10 @@ impl ErrorKind {
             ErrorKind::AssetMissing => "ASSET_MISSING",
             ErrorKind::FontInvalid => "FONT_INVALID",
             ErrorKind::PosterInvalidOptions => "POSTER_INVALID_OPTIONS",
+            ErrorKind::AmountInvalid => "AMOUNT_INVALID",
+            ErrorKind::AmountOverflow => "AMOUNT_OVERFLOW",
+            ErrorKind::RateInvalid => "RATE_INVALID",
+            ErrorKind::AllocationInvalid => "ALLOCATION_INVALID",
         }
     }
 }

@@ -7,6 +7,8 @@
 //! - [`codes`]: member invite codes (keyed, reversible, with a check character and a
 //!   blocklist) and random voucher batches;
 //! - [`links`]: share links, WeChat mini-program scenes, attribution decisions;
+//! - [`money`]: amounts in minor units, exact rates, named roundings and allocation, with
+//!   no floating point (the reward previews are computed with them);
 //! - `qr` (feature `qr`, on by default): QR codes that always scan, from the level choice
 //!   and the logo-safe area to styled SVG and pixel-exact raster output;
 //! - `imaging` (with `qr`): PNG and JPEG decoding with limits, resampling, PNG encoding,
@@ -36,6 +38,7 @@ mod error;
 #[cfg(feature = "qr")]
 pub mod imaging;
 pub mod links;
+pub mod money;
 #[cfg(feature = "poster")]
 pub mod poster;
 #[cfg(feature = "qr")]

@@ -7,6 +7,7 @@ use share_earn::bindings::codes::{
     decode_member_code, encode_member_code, format_member_code, generate_vouchers, MemberCodec,
 };
 use share_earn::bindings::links::{build_share_link, decide_attribution, pack_scene, parse_scene, parse_share_link};
+use share_earn::bindings::money::{allocate, apply_rate, parse_rate};
 use share_earn::bindings::poster::{layout_poster, render_poster};
 use share_earn::bindings::qr::{qr_matrix, qr_png, qr_svg};
 use share_earn::bindings::TS_ERRORS;
@@ -110,6 +111,10 @@ fn one_case_per_code() -> Vec<(&'static str, Option<&'static str>, Reach)> {
             let template = json(r#"{"version":1,"width":10,"height":10}"#);
             render_poster(template, JsValue::NULL, JsValue::NULL, some(r#"{"pixelRatio":9}"#)).map(JsValue::from)
         }),
+        ("AMOUNT_INVALID", Some("amount"), || allocate(n(1.5), json("[1,2]"), JsValue::UNDEFINED)),
+        ("AMOUNT_OVERFLOW", None, || apply_rate(n(TWO_POW_53 - 1.0), s("2"), JsValue::UNDEFINED).map(JsValue::from)),
+        ("RATE_INVALID", Some("rate"), || parse_rate(s("10折")).map(JsValue::from)),
+        ("ALLOCATION_INVALID", Some("weights[1]"), || allocate(n(100.0), json("[1,-2]"), JsValue::UNDEFINED)),
     ]
 }
 
@@ -174,6 +179,7 @@ fn number_arguments() -> Vec<(&'static str, &'static str, WithNumber)> {
         ("options.margin", "VOUCHER_BAD_COUNT", |v| {
             generate_vouchers(typed(with(&voucher_json("######", "1", ""), "margin", &v))).map(JsValue::from)
         }),
+        ("weights[0]", "ALLOCATION_INVALID", |v| allocate(n(100.0), js_sys::Array::of1(&v).into(), JsValue::UNDEFINED)),
         ("nowMs", "ATTRIBUTION_INVALID", |v| {
             decide_attribution(JsValue::NULL, JsValue::NULL, v, ts(FIRST)).map(JsValue::from)
         }),

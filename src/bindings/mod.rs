@@ -12,6 +12,8 @@ mod args;
 pub mod codes;
 pub mod inputs;
 pub mod links;
+#[cfg(feature = "rewards")]
+pub mod money;
 #[cfg(feature = "poster")]
 pub mod poster;
 #[cfg(feature = "poster")]
@@ -62,7 +64,11 @@ export type ErrorCode =
   | "TEMPLATE_LIMIT"
   | "ASSET_MISSING"
   | "FONT_INVALID"
-  | "POSTER_INVALID_OPTIONS";
+  | "POSTER_INVALID_OPTIONS"
+  | "AMOUNT_INVALID"
+  | "AMOUNT_OVERFLOW"
+  | "RATE_INVALID"
+  | "ALLOCATION_INVALID";
 
 /** What every share-earn function throws on bad input. The instance keeps working. */
 export interface ShareEarnError extends Error {

@@ -189,3 +189,14 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #[test]
+    fn the_heapsort_sorts(mut v in prop::collection::vec((any::<i64>(), 0usize..50), 0..200)) {
+        let mut keyed: Vec<(i128, usize)> = v.iter().map(|&(k, i)| (k as i128, i)).collect();
+        super::allocate::heapsort_for_tests(&mut keyed);
+        v.sort();
+        let want: Vec<(i128, usize)> = v.iter().map(|&(k, i)| (k as i128, i)).collect();
+        prop_assert_eq!(keyed, want);
+    }
+}

@@ -647,6 +647,26 @@ export const cases = [
       assert.equal(canvas.puts.length, 1, 'nothing drawn on errors');
     },
   },
+  {
+    name: 'money: allocation sums exactly, rates are read once, roundings are named',
+    run(lib) {
+      // Hand-derived: 5 by 1:2:3 is 0.83, 1.67, 2.5; floors 0, 1, 2; two units left.
+      assert.deepEqual(lib.allocate(5, [1, 2, 3], 'last'), [0, 1, 4]);
+      assert.deepEqual(lib.allocate(5, [1, 2, 3]), [1, 2, 2]);
+      assert.deepEqual(lib.allocate(5, [1, 2, 3], 'largestWeight'), [0, 2, 3]);
+      assert.deepEqual(lib.allocate(5, [1, 2, 3], 'first'), [1, 2, 2]);
+      assert.ok(Array.isArray(lib.allocate(1, [1])), 'a plain array');
+      assert.deepEqual(lib.parseRate('8.5折'), { ppm: 850000, percent: '85%' });
+      assert.deepEqual(lib.parseRate(0.1), { ppm: 100000, percent: '10%' });
+      assert.equal(lib.applyRate(29900, '3.3%', 'down'), 986);
+      assert.equal(lib.applyRate(29900, '3.3%'), 987);
+      assert.throwsCode(() => lib.allocate(1.5, [1]), 'AMOUNT_INVALID', 'amount');
+      assert.throwsCode(() => lib.allocate(100, [0, 0]), 'ALLOCATION_INVALID', 'weights');
+      assert.throwsCode(() => lib.parseRate('10折'), 'RATE_INVALID', 'rate');
+      assert.throwsCode(() => lib.applyRate(2 ** 53 - 1, 2), 'AMOUNT_OVERFLOW');
+      assert.deepEqual(lib.allocate(100, [1, 1, 1]), [34, 33, 33], 'after errors');
+    },
+  },
 ];
 
 /** Runs every case; returns `[{ name, ok, error? }]`. */

@@ -2,6 +2,10 @@
 // Lines marked @ts-expect-error must fail to type-check: if the declarations became too
 // loose (any, unknown), tsc reports the unused directive and the test fails.
 import init, {
+  allocate,
+  parseRate,
+  applyRate,
+  type AllocationMethod,
   MemberCodec,
   encodeMemberCode,
   decodeMemberCode,
@@ -205,5 +209,16 @@ async function posters(): Promise<void> {
   // @ts-expect-error not a JavaScript-side error code
   const notJs: JsErrorCode = 'ASSET_MISSING';
 
-  void [warning, layout, blob, url, same, w, notJs];
+  const shares: number[] = allocate(500, [1000, 2000, 3000], 'last');
+  const method: AllocationMethod = 'largestRemainder';
+  const rate: { ppm: number; percent: string } = parseRate('9折');
+  const fee: number = applyRate(29900, 0.05, 'halfEven') + parseRate(0.1).ppm;
+  // @ts-expect-error not an allocation method
+  allocate(500, [1], 'hamilton');
+  // @ts-expect-error not a rounding mode
+  applyRate(100, '5%', 'nearest');
+  // @ts-expect-error weights are numbers
+  allocate(500, ['1']);
+
+  void [warning, layout, blob, url, same, w, notJs, shares, method, rate, fee];
 }

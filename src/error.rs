@@ -99,6 +99,12 @@ pub enum ErrorKind {
     /// An allocation has no weights, a negative weight, weights summing to 0, or an unknown
     /// method.
     AllocationInvalid,
+    /// Reward rules are not JSON, have the wrong shape, an unknown field or a value out of
+    /// range (a rate above 100%, thresholds out of order).
+    RewardRulesInvalid,
+    /// A cart or preview context is malformed: no lines, a bad amount or quantity, an
+    /// unknown field, a tier the rules do not have.
+    RewardCartInvalid,
 }
 
 impl ErrorKind {
@@ -139,6 +145,8 @@ impl ErrorKind {
         ErrorKind::AmountOverflow,
         ErrorKind::RateInvalid,
         ErrorKind::AllocationInvalid,
+        ErrorKind::RewardRulesInvalid,
+        ErrorKind::RewardCartInvalid,
     ];
 
     /// The stable string code, e.g. `"CODE_BAD_CHECKSUM"`.
@@ -179,6 +187,8 @@ impl ErrorKind {
             ErrorKind::AmountOverflow => "AMOUNT_OVERFLOW",
             ErrorKind::RateInvalid => "RATE_INVALID",
             ErrorKind::AllocationInvalid => "ALLOCATION_INVALID",
+            ErrorKind::RewardRulesInvalid => "REWARD_RULES_INVALID",
+            ErrorKind::RewardCartInvalid => "REWARD_CART_INVALID",
         }
     }
 }

@@ -9,6 +9,8 @@
 //! - [`links`]: share links, WeChat mini-program scenes, attribution decisions;
 //! - [`money`]: amounts in minor units, exact rates, named roundings and allocation, with
 //!   no floating point (the reward previews are computed with them);
+//! - `rewards` (feature `rewards`, on by default): reward rules and carts (JSON, checked)
+//!   -> the buyer's prices -> commission, points, tiers, invites;
 //! - `qr` (feature `qr`, on by default): QR codes that always scan, from the level choice
 //!   and the logo-safe area to styled SVG and pixel-exact raster output;
 //! - `imaging` (with `qr`): PNG and JPEG decoding with limits, resampling, PNG encoding,
@@ -43,6 +45,10 @@ pub mod money;
 pub mod poster;
 #[cfg(feature = "qr")]
 pub mod qr;
+#[cfg(feature = "rewards")]
+pub mod rewards;
+#[cfg(any(feature = "poster", feature = "rewards"))]
+pub mod value;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;

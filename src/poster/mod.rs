@@ -34,7 +34,8 @@ pub mod raster;
 mod report;
 pub mod template;
 pub mod text;
-pub mod value;
+/// The JSON value tree (shared with the reward rules: [`crate::value`]).
+pub use crate::value;
 
 pub use assets::{Assets, Warning};
 pub use encode::Format;

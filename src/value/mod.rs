@@ -1,9 +1,12 @@
-//! The JSON value tree that templates and data arrive as.
+//! The JSON value tree that poster templates, their data, reward rules and carts arrive as,
+//! and [`read`], which reads it key by key with the path of every value.
 //!
 //! Natively it is parsed from JSON text by `serde_json`; in the browser it is converted
 //! from a JS value by `serde-wasm-bindgen`, so the `.wasm` links no JSON parser. Both go
 //! through the one `Deserialize` impl below. Objects keep their keys in input order, so
 //! "unknown field" errors name the first offender the author wrote.
+
+pub(crate) mod read;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
@@ -160,14 +163,22 @@ impl<'de> Deserialize<'de> for Value {
 ///
 /// # Errors
 /// [`crate::ErrorKind::TemplateInvalid`] with the line and column of the syntax error.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(all(any(feature = "poster", feature = "rewards"), not(target_arch = "wasm32")))]
 pub fn parse_json(text: &str, what: &str) -> crate::Result<Value> {
-    serde_json::from_str(text).map_err(|e| {
-        crate::Error::new(crate::ErrorKind::TemplateInvalid, format!("the {what} is not valid JSON: {e}")).at(what)
-    })
+    parse_json_as(text, what, crate::ErrorKind::TemplateInvalid)
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+/// As [`parse_json`], with the error code of the document's own kind.
+///
+/// # Errors
+/// `kind`, with the line and column of the syntax error.
+#[cfg(all(any(feature = "poster", feature = "rewards"), not(target_arch = "wasm32")))]
+pub fn parse_json_as(text: &str, what: &str, kind: crate::ErrorKind) -> crate::Result<Value> {
+    serde_json::from_str(text)
+        .map_err(|e| crate::Error::new(kind, format!("the {what} is not valid JSON: {e}")).at(what))
+}
+
+#[cfg(all(test, any(feature = "poster", feature = "rewards"), not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -1,0 +1,210 @@
+//! The buyer's side of a cart: unit prices (activity, member), then the coupon, then the
+//! points deduction, then shipping, each order-wide amount split over the lines.
+//!
+//! What each line ends up paying is the base of a "paid" commission, so this runs first.
+
+use super::cart::{Cart, Context};
+use super::rules::{Preset, Rules};
+use crate::money::{allocate, checked, Fixed, Money, Rate, Rounding};
+use crate::{Error, ErrorKind, Result};
+
+/// One line's prices.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct LinePrice {
+    /// Price × quantity.
+    pub list: Money,
+    /// What a unit costs before order-wide discounts: the activity price, else the member
+    /// price, else the price.
+    pub unit: Money,
+    /// Unit × quantity.
+    pub subtotal: Money,
+    /// The line's share of the coupon.
+    pub coupon: Money,
+    /// The line's share of the points deduction.
+    pub points: Money,
+    /// Its shipping: its own fee and its share of the order's.
+    pub shipping: Money,
+    /// Subtotal − coupon − points (shipping apart).
+    pub paid: Money,
+}
+
+/// The buyer's side of the order.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Pricing {
+    /// Per line.
+    pub lines: Vec<LinePrice>,
+    /// Sum of the list prices.
+    pub list: Money,
+    /// Sum of the subtotals.
+    pub subtotal: Money,
+    /// The coupon as applied (never more than the subtotal).
+    pub coupon: Money,
+    /// Points used, and what they took off.
+    pub points_used: i64,
+    /// What the points took off.
+    pub points_deduction: Money,
+    /// Shipping in all.
+    pub shipping: Money,
+    /// What the buyer pays.
+    pub payable: Money,
+}
+
+fn sum(mut values: impl Iterator<Item = Money>) -> Result<Money> {
+    values.try_fold(Money::ZERO, Money::checked_add)
+}
+
+/// The unit price a line is charged before order-wide discounts.
+fn unit_price(rules: &Rules, line: &super::cart::Line, tier_discount: Option<Rate>) -> Result<Money> {
+    if line.activity.is_some() {
+        if let Some(p) = line.activity_price {
+            return Ok(p);
+        }
+    }
+    match (line.member_price, tier_discount) {
+        (Some(p), _) => Ok(p),
+        // The tier's discount on the price, truncated to the fen as CRMEB's bcmath and
+        // yudao's integer division both do.
+        (None, Some(d)) => line.price.mul_rate(d, Rounding::Down),
+        (None, None) => {
+            let _ = rules;
+            Ok(line.price)
+        }
+    }
+}
+
+/// Splits `amount` over lines by `weights` with the rules' method; CRMEB-PHP's own way
+/// under its preset.
+fn split(rules: &Rules, amount: Money, weights: &[i64]) -> Result<Vec<Money>> {
+    if amount == Money::ZERO || weights.iter().all(|&w| w == 0) {
+        return Ok(vec![Money::ZERO; weights.len()]);
+    }
+    if rules.preset == Some(Preset::CrmebPhp) {
+        return crmeb_php_split(amount, weights);
+    }
+    allocate(amount, weights, rules.discounts.allocation)
+}
+
+/// CRMEB-PHP: every line but the last gets trunc2(trunc4(line / total) × amount); the last
+/// takes what is left.
+fn crmeb_php_split(amount: Money, weights: &[i64]) -> Result<Vec<Money>> {
+    let total = Fixed::integer(weights.iter().sum());
+    let a = Fixed::from_money(amount);
+    let mut parts = Vec::with_capacity(weights.len());
+    let mut given = Money::ZERO;
+    for &w in &weights[..weights.len() - 1] {
+        let share = Fixed::integer(w).div(total, 4, Rounding::Down)?;
+        let part = share.checked_mul(a)?.to_money(Rounding::Down)?;
+        given = given.checked_add(part)?;
+        parts.push(part);
+    }
+    parts.push(amount.checked_sub(given)?);
+    Ok(parts)
+}
+
+/// Prices the cart for the buyer.
+///
+/// # Errors
+/// [`ErrorKind::RewardCartInvalid`] when the points asked for break a limit under
+/// `overLimit: "reject"`, or the buyer's tier is unknown; `AMOUNT_OVERFLOW` on absurd totals.
+pub fn price(rules: &Rules, cart: &Cart, context: &Context) -> Result<Pricing> {
+    let tier_discount = super::tiers::tier_of(rules, &context.buyer, "context.buyer.tier")?.and_then(|t| t.discount);
+    let mut lines = Vec::with_capacity(cart.lines.len());
+    for line in &cart.lines {
+        let unit = unit_price(rules, line, tier_discount)?;
+        let subtotal = unit.times(line.quantity)?;
+        lines.push(LinePrice {
+            list: line.price.times(line.quantity)?,
+            unit,
+            subtotal,
+            shipping: line.shipping,
+            ..LinePrice::default()
+        });
+    }
+    let subtotal = sum(lines.iter().map(|l| l.subtotal))?;
+    // A coupon larger than the cart takes the cart to zero, no further.
+    let coupon = cart.coupon.min(subtotal);
+    let weights: Vec<i64> = lines.iter().map(|l| l.subtotal.minor()).collect();
+    for (l, c) in lines.iter_mut().zip(split(rules, coupon, &weights)?) {
+        l.coupon = c;
+    }
+    let bill = subtotal.checked_sub(coupon)?;
+    let (points_used, points_deduction) = redeem(rules, cart, context, bill)?;
+    let weights: Vec<i64> = lines.iter().map(|l| l.subtotal.minor() - l.coupon.minor()).collect();
+    for (l, p) in lines.iter_mut().zip(split(rules, points_deduction, &weights)?) {
+        l.points = p;
+        l.paid = l.subtotal.checked_sub(l.coupon)?.checked_sub(p)?;
+    }
+    // The order's shipping is split by what the lines paid (by their subtotals when they
+    // paid nothing), as backends that pay commission on shipping do.
+    let paid: Vec<i64> = lines.iter().map(|l| l.paid.minor()).collect();
+    let weights =
+        if paid.iter().any(|&p| p > 0) { paid } else { lines.iter().map(|l| l.subtotal.minor().max(1)).collect() };
+    for (l, s) in lines.iter_mut().zip(split(rules, cart.shipping, &weights)?) {
+        l.shipping = l.shipping.checked_add(s)?;
+    }
+    let shipping = sum(lines.iter().map(|l| l.shipping))?;
+    Ok(Pricing {
+        list: sum(lines.iter().map(|l| l.list))?,
+        subtotal,
+        coupon,
+        points_used,
+        points_deduction,
+        shipping,
+        payable: bill.checked_sub(points_deduction)?.checked_add(shipping)?,
+        lines,
+    })
+}
+
+fn reject(message: String) -> Error {
+    Error::new(ErrorKind::RewardCartInvalid, message).at("cart.points")
+}
+
+/// Points used and what they take off `bill`, within the redemption rules. Points needed
+/// round up and deductions round down, so a point never pays more than it is worth.
+fn redeem(rules: &Rules, cart: &Cart, context: &Context, bill: Money) -> Result<(i64, Money)> {
+    let asked = cart.points;
+    if asked == 0 {
+        return Ok((0, Money::ZERO));
+    }
+    let Some(r) = rules.points.as_ref().and_then(|p| p.redeem.as_ref()) else {
+        return Err(reject("these rules do not let points be redeemed".into()));
+    };
+    let strict = r.reject_over_limit;
+    let mut points = asked;
+    let mut limit = |most: i64, why: &str| -> Result<()> {
+        if points > most {
+            if strict {
+                return Err(reject(format!("{asked} points asked; {why} allows {most}")));
+            }
+            points = most;
+        }
+        Ok(())
+    };
+    limit(context.buyer.points, "the buyer's balance")?;
+    if let Some(most) = r.max_points {
+        limit(most, "the most per order")?;
+    }
+    // A point's value in fen, exact to a millionth of a fen.
+    let value = Fixed::from_rate(r.value_per_point);
+    let worth = |n: i64| -> Result<Fixed> { Fixed::integer(n).checked_mul(value) };
+    // Most the points may pay: the bill, and the share the rules allow of it.
+    let mut cap = bill;
+    if let Some(share) = r.max_share {
+        cap = cap.min(bill.mul_rate(share, Rounding::Down)?);
+    }
+    if value.units() > 0 {
+        // Points needed to pay `cap`, rounded up.
+        let needed = Fixed::integer(cap.minor()).div(value, 0, Rounding::Ceiling)?.units();
+        limit(needed.clamp(0, i64::MAX as i128) as i64, "the bill (or the share points may pay of it)")?;
+    }
+    // Whole steps only.
+    points -= points % r.step;
+    if points < r.min {
+        if strict {
+            return Err(reject(format!("{asked} points asked; at least {} must be used at once", r.min)));
+        }
+        return Ok((0, Money::ZERO));
+    }
+    let deduction = checked(worth(points)?.round(0, Rounding::Down)?.units())?.min(cap);
+    Ok((points, deduction))
+}

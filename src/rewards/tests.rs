@@ -1,0 +1,127 @@
+//! The vector file `tests/vectors/rewards.json`, natively (the browser tests run the same
+//! file through the JavaScript binding).
+
+use super::*;
+use crate::money::Money;
+use crate::value::{parse_json, Value};
+
+fn vectors() -> Value {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/rewards.json");
+    parse_json(&std::fs::read_to_string(path).expect("the vector file"), "vectors").expect("valid JSON")
+}
+
+fn ints(v: &Value) -> Vec<i64> {
+    match v {
+        Value::Array(items) => {
+            items.iter().map(|i| if let Value::Number(n) = i { *n as i64 } else { panic!("{i:?}") }).collect()
+        }
+        other => panic!("not an array: {other:?}"),
+    }
+}
+
+fn int(v: &Value) -> i64 {
+    if let Value::Number(n) = v {
+        *n as i64
+    } else {
+        panic!("not a number: {v:?}")
+    }
+}
+
+fn run(rules: &Value, cart: &Value, context: &Value) -> crate::Result<Preview> {
+    let rules = Rules::from_value(rules)?;
+    let cart = Cart::from_value(cart)?;
+    let context = Context::from_value(context)?;
+    preview(&rules, &cart, &context)
+}
+
+fn check(name: &str, result: crate::Result<Preview>, expect: &Value) {
+    let Value::Object(fields) = expect else { panic!("{name}: expect is not an object") };
+    if let Some(code) = expect.get("error") {
+        let e = result.err().unwrap_or_else(|| panic!("{name}: expected an error"));
+        assert_eq!(Value::String(e.code().into()), *code, "{name}: {e}");
+        if let Some(Value::String(path)) = expect.get("path") {
+            assert_eq!(e.path(), Some(path.as_str()), "{name}: {e}");
+        }
+        return;
+    }
+    let p = result.unwrap_or_else(|e| panic!("{name}: {e}"));
+    for (key, want) in fields {
+        let lines = |f: fn(&pricing::LinePrice) -> Money| -> Vec<i64> {
+            p.pricing.lines.iter().map(|l| f(l).minor()).collect()
+        };
+        let earnings = || p.commission.as_ref().unwrap_or_else(|| panic!("{name}: no commission"));
+        let s = |v: Option<&String>| v.map_or(Value::Null, |s| Value::String(s.clone()));
+        let got: Value = match key.as_str() {
+            "lines.coupon" => to_value(lines(|l| l.coupon)),
+            "lines.points" => to_value(lines(|l| l.points)),
+            "lines.shipping" => to_value(lines(|l| l.shipping)),
+            "lines.paid" => to_value(lines(|l| l.paid)),
+            "payable" => num(p.pricing.payable.minor()),
+            "pointsUsed" => num(p.pricing.points_used),
+            "pointsDeduction" => num(p.pricing.points_deduction.minor()),
+            "commission" => {
+                Value::Array(earnings().lines.iter().map(|l| to_value(l.iter().map(|m| m.minor()).collect())).collect())
+            }
+            "levels" => to_value(earnings().levels.iter().map(|m| m.minor()).collect()),
+            "earnUpTo" => num(earnings().earn_up_to.minor()),
+            "points" => num(p.points.points),
+            "growth" => num(p.points.growth),
+            "tier" => s(p.tier.as_ref().and_then(|t| t.tier.as_ref())),
+            "next" => s(p.tier.as_ref().and_then(|t| t.next.as_ref())),
+            "remaining" => num(p.tier.as_ref().map_or(0, |t| t.remaining)),
+            "settlesOn" => s(p.settles_on.as_ref()),
+            "inviteNext" => {
+                let i = p.invites.as_ref().expect("invite progress");
+                let (at, more) = i.next_step.expect("a next step");
+                to_value(vec![at, more, i.next_bonus.0.minor()])
+            }
+            "leftToday" => num(p.invites.as_ref().and_then(|i| i.left_today).expect("a daily cap")),
+            other => panic!("{name}: unknown expectation {other}"),
+        };
+        let want = match want {
+            Value::Array(items) if items.iter().all(|i| matches!(i, Value::Array(_))) => {
+                Value::Array(items.iter().map(|i| to_value(ints(i))).collect())
+            }
+            Value::Array(_) => to_value(ints(want)),
+            Value::Number(_) => num(int(want)),
+            other => other.clone(),
+        };
+        assert_eq!(got, want, "{name}: {key}");
+    }
+}
+
+fn num(n: i64) -> Value {
+    Value::Number(n as f64)
+}
+
+fn to_value(v: Vec<i64>) -> Value {
+    Value::Array(v.into_iter().map(num).collect())
+}
+
+#[test]
+fn the_vector_file_holds_natively() {
+    let file = vectors();
+    let Some(Value::Array(cases)) = file.get("cases") else { panic!("no cases") };
+    assert!(cases.len() >= 15);
+    let mut checked = 0;
+    for case in cases {
+        let name = match case.get("name") {
+            Some(Value::String(s)) => s.clone(),
+            _ => panic!("a case without a name"),
+        };
+        assert!(matches!(case.get("derivation"), Some(Value::Array(d)) if !d.is_empty()), "{name}: no derivation");
+        let field = |c: &Value, k: &str| c.get(k).cloned().unwrap_or(Value::Null);
+        let (rules, cart, context) = (field(case, "rules"), field(case, "cart"), field(case, "context"));
+        check(&name, run(&rules, &cart, &context), &field(case, "expect"));
+        checked += 1;
+        if let Some(Value::Array(also)) = case.get("also") {
+            for (i, more) in also.iter().enumerate() {
+                let pick = |k: &str, base: &Value| more.get(k).cloned().unwrap_or_else(|| base.clone());
+                let result = run(&pick("rules", &rules), &pick("cart", &cart), &pick("context", &context));
+                check(&format!("{name} (also {i})"), result, &field(more, "expect"));
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 25, "{checked} cases");
+}

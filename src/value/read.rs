@@ -1,0 +1,214 @@
+//! Reading a [`Value`] tree key by key with the path of every value, so that an error says
+//! `elements[3].font.size: must be between 1 and 512`, and refusing keys nobody read, so
+//! that a typo (`fontsize`) is an error instead of a silently ignored setting.
+
+use super::Value;
+use crate::error::{quote, Error, ErrorKind, Result};
+
+/// A `TEMPLATE_INVALID` error at `path` (poster templates are the first documents read).
+pub(crate) fn invalid(path: &str, message: impl Into<String>) -> Error {
+    invalid_as(ErrorKind::TemplateInvalid, path, message)
+}
+
+/// An error of `kind` at `path`, the path leading the message.
+pub(crate) fn invalid_as(kind: ErrorKind, path: &str, message: impl Into<String>) -> Error {
+    Error::new(kind, format!("{path}: {}", message.into())).at(path)
+}
+
+/// An object being read. Call [`Obj::finish`] after the last key.
+pub(crate) struct Obj<'a> {
+    members: &'a [(String, Value)],
+    read: Vec<bool>,
+    known: Vec<&'static str>,
+    pub(crate) path: String,
+    /// The code of every error about this object and its values.
+    pub(crate) kind: ErrorKind,
+}
+
+impl<'a> Obj<'a> {
+    /// A template object (errors are `TEMPLATE_INVALID`).
+    pub(crate) fn new(value: &'a Value, path: &str) -> Result<Self> {
+        Obj::new_as(value, path, ErrorKind::TemplateInvalid, "template")
+    }
+
+    /// An object of a document whose errors are `kind`; `root` names the document when
+    /// `path` is empty.
+    pub(crate) fn new_as(value: &'a Value, path: &str, kind: ErrorKind, root: &str) -> Result<Self> {
+        match value {
+            Value::Object(members) => {
+                Ok(Obj { members, read: vec![false; members.len()], known: Vec::new(), path: path.to_owned(), kind })
+            }
+            // The root has no path of its own; call it what the caller passed.
+            other => Err(invalid_as(
+                kind,
+                if path.is_empty() { root } else { path },
+                format!("must be an object, not {}", other.kind()),
+            )),
+        }
+    }
+
+    /// The object under `key` of this one, read with the same error code.
+    pub(crate) fn object(&mut self, key: &'static str) -> Result<Option<Obj<'a>>> {
+        let path = self.at(key);
+        let kind = self.kind;
+        self.get(key).map(|v| Obj::new_as(v, &path, kind, "")).transpose()
+    }
+
+    /// An error of this object's kind at `path`.
+    pub(crate) fn error(&self, path: &str, message: impl Into<String>) -> Error {
+        invalid_as(self.kind, path, message)
+    }
+
+    /// The path of `key` inside this object.
+    pub(crate) fn at(&self, key: &str) -> String {
+        if self.path.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{}.{key}", self.path)
+        }
+    }
+
+    /// The value of `key`, if present and not null.
+    pub(crate) fn get(&mut self, key: &'static str) -> Option<&'a Value> {
+        self.known.push(key);
+        let i = self.members.iter().position(|(k, _)| k == key)?;
+        self.read[i] = true;
+        Some(&self.members[i].1).filter(|v| **v != Value::Null)
+    }
+
+    pub(crate) fn has(&self, key: &str) -> bool {
+        self.members.iter().any(|(k, v)| k == key && *v != Value::Null)
+    }
+
+    pub(crate) fn required(&mut self, key: &'static str) -> Result<&'a Value> {
+        let path = self.at(key);
+        let kind = self.kind;
+        self.get(key).ok_or_else(|| invalid_as(kind, &path, "is required"))
+    }
+
+    pub(crate) fn number(&mut self, key: &'static str, min: f32, max: f32) -> Result<Option<f32>> {
+        let (path, kind) = (self.at(key), self.kind);
+        self.get(key).map(|v| number_as(kind, v, &path, min, max)).transpose()
+    }
+
+    pub(crate) fn required_number(&mut self, key: &'static str, min: f32, max: f32) -> Result<f32> {
+        let (path, kind) = (self.at(key), self.kind);
+        number_as(kind, self.required(key)?, &path, min, max)
+    }
+
+    pub(crate) fn integer(&mut self, key: &'static str, min: u32, max: u32) -> Result<Option<u32>> {
+        let (path, kind) = (self.at(key), self.kind);
+        self.get(key).map(|v| integer_as(kind, v, &path, min, max)).transpose()
+    }
+
+    pub(crate) fn string(&mut self, key: &'static str) -> Result<Option<&'a str>> {
+        let (path, kind) = (self.at(key), self.kind);
+        self.get(key).map(|v| string_as(kind, v, &path)).transpose()
+    }
+
+    pub(crate) fn required_string(&mut self, key: &'static str) -> Result<&'a str> {
+        let (path, kind) = (self.at(key), self.kind);
+        string_as(kind, self.required(key)?, &path)
+    }
+
+    pub(crate) fn boolean(&mut self, key: &'static str) -> Result<Option<bool>> {
+        let (path, kind) = (self.at(key), self.kind);
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(other) => Err(invalid_as(kind, &path, format!("must be true or false, not {}", other.kind()))),
+        }
+    }
+
+    /// A string that must be one of `names`.
+    pub(crate) fn choice<T: Copy>(&mut self, key: &'static str, names: &[(&str, T)]) -> Result<Option<T>> {
+        let (path, kind) = (self.at(key), self.kind);
+        let Some(name) = self.string(key)? else { return Ok(None) };
+        let keys: Vec<&str> = names.iter().map(|n| n.0).collect();
+        choose_index(kind, name, &keys, &path).map(|i| Some(names[i].1))
+    }
+
+    pub(crate) fn array(&mut self, key: &'static str) -> Result<Option<&'a [Value]>> {
+        let (path, kind) = (self.at(key), self.kind);
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::Array(items)) => Ok(Some(items)),
+            Some(other) => Err(invalid_as(kind, &path, format!("must be an array, not {}", other.kind()))),
+        }
+    }
+
+    /// Fails on the first key that was not read: a typo or a setting this version does
+    /// not have.
+    pub(crate) fn finish(self) -> Result<()> {
+        match self.read.iter().position(|r| !r) {
+            None => Ok(()),
+            Some(i) => {
+                let key = &self.members[i].0;
+                let mut known = self.known.clone();
+                // Alphabetical by insertion: the lists are short, and a standard sort of
+                // strings is 9 KB of `.wasm` for this one message.
+                for i in 1..known.len() {
+                    let mut j = i;
+                    while j > 0 && known[j - 1] > known[j] {
+                        known.swap(j - 1, j);
+                        j -= 1;
+                    }
+                }
+                known.dedup();
+                Err(invalid_as(
+                    self.kind,
+                    &self.at(key),
+                    format!("unknown field {}; this object takes {}", quote(key), known.join(", ")),
+                ))
+            }
+        }
+    }
+}
+
+pub(crate) fn choose<T: Copy>(name: &str, names: &[(&str, T)], path: &str) -> Result<T> {
+    // The search and the error are not generic: one copy in the `.wasm`, not one per `T`.
+    let keys: Vec<&str> = names.iter().map(|n| n.0).collect();
+    choose_index(ErrorKind::TemplateInvalid, name, &keys, path).map(|i| names[i].1)
+}
+
+fn choose_index(kind: ErrorKind, name: &str, names: &[&str], path: &str) -> Result<usize> {
+    names.iter().position(|n| *n == name).ok_or_else(|| {
+        let known: Vec<String> = names.iter().map(|n| quote(n)).collect();
+        invalid_as(kind, path, format!("{} is not one of {}", quote(name), known.join(", ")))
+    })
+}
+
+pub(crate) fn number(value: &Value, path: &str, min: f32, max: f32) -> Result<f32> {
+    number_as(ErrorKind::TemplateInvalid, value, path, min, max)
+}
+
+fn number_as(kind: ErrorKind, value: &Value, path: &str, min: f32, max: f32) -> Result<f32> {
+    match value {
+        Value::Number(n) if n.is_finite() && *n >= min as f64 && *n <= max as f64 => Ok(*n as f32),
+        Value::Number(n) => Err(invalid_as(kind, path, format!("must be between {min} and {max}, not {n}"))),
+        other => Err(invalid_as(kind, path, format!("must be a number, not {}", other.kind()))),
+    }
+}
+
+pub(crate) fn integer(value: &Value, path: &str, min: u32, max: u32) -> Result<u32> {
+    integer_as(ErrorKind::TemplateInvalid, value, path, min, max)
+}
+
+fn integer_as(kind: ErrorKind, value: &Value, path: &str, min: u32, max: u32) -> Result<u32> {
+    match value {
+        Value::Number(n) if n.fract() == 0.0 && *n >= min as f64 && *n <= max as f64 => Ok(*n as u32),
+        Value::Number(n) => Err(invalid_as(kind, path, format!("must be a whole number from {min} to {max}, not {n}"))),
+        other => Err(invalid_as(kind, path, format!("must be a number, not {}", other.kind()))),
+    }
+}
+
+pub(crate) fn string<'a>(value: &'a Value, path: &str) -> Result<&'a str> {
+    string_as(ErrorKind::TemplateInvalid, value, path)
+}
+
+pub(crate) fn string_as<'a>(kind: ErrorKind, value: &'a Value, path: &str) -> Result<&'a str> {
+    match value {
+        Value::String(s) => Ok(s),
+        other => Err(invalid_as(kind, path, format!("must be a string, not {}", other.kind()))),
+    }
+}

@@ -10,6 +10,7 @@ use share_earn::bindings::links::{build_share_link, decide_attribution, pack_sce
 use share_earn::bindings::money::{allocate, apply_rate, parse_rate};
 use share_earn::bindings::poster::{layout_poster, render_poster};
 use share_earn::bindings::qr::{qr_matrix, qr_png, qr_svg};
+use share_earn::bindings::rewards::preview_rewards;
 use share_earn::bindings::TS_ERRORS;
 use std::collections::BTreeSet;
 use wasm_bindgen::prelude::*;
@@ -115,6 +116,13 @@ fn one_case_per_code() -> Vec<(&'static str, Option<&'static str>, Reach)> {
         ("AMOUNT_OVERFLOW", None, || apply_rate(n(TWO_POW_53 - 1.0), s("2"), JsValue::UNDEFINED).map(JsValue::from)),
         ("RATE_INVALID", Some("rate"), || parse_rate(s("10折")).map(JsValue::from)),
         ("ALLOCATION_INVALID", Some("weights[1]"), || allocate(n(100.0), json("[1,-2]"), JsValue::UNDEFINED)),
+        ("REWARD_RULES_INVALID", Some("rules.commission.levels[0]"), || {
+            let rules = json(r#"{"version":1,"commission":{"levels":["120%"]}}"#);
+            preview_rewards(rules, json(r#"{"lines":[{"price":100,"quantity":1}]}"#), JsValue::NULL).map(JsValue::from)
+        }),
+        ("REWARD_CART_INVALID", Some("cart.lines"), || {
+            preview_rewards(json(r#"{"version":1}"#), json(r#"{"lines":[]}"#), JsValue::NULL).map(JsValue::from)
+        }),
     ]
 }
 

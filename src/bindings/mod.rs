@@ -22,6 +22,8 @@ mod poster_types;
 pub mod qr;
 #[cfg(feature = "qr")]
 pub mod qr_options;
+#[cfg(feature = "rewards")]
+pub mod rewards;
 
 use crate::error::Error;
 use serde::Serialize;
@@ -68,7 +70,9 @@ export type ErrorCode =
   | "AMOUNT_INVALID"
   | "AMOUNT_OVERFLOW"
   | "RATE_INVALID"
-  | "ALLOCATION_INVALID";
+  | "ALLOCATION_INVALID"
+  | "REWARD_RULES_INVALID"
+  | "REWARD_CART_INVALID";
 
 /** What every share-earn function throws on bad input. The instance keeps working. */
 export interface ShareEarnError extends Error {
@@ -84,6 +88,25 @@ export interface ShareEarnError extends Error {
 // section is this second const and `TS_ERRORS` stays visible to the tests.
 #[wasm_bindgen(typescript_custom_section)]
 const TS_ERRORS_SECTION: &str = TS_ERRORS;
+
+#[cfg(any(feature = "poster", feature = "rewards"))]
+/// A JSON document argument (a poster template or its data, reward rules, a cart): a JSON
+/// string, or a plain value. Values go through
+/// `JSON.stringify`, as they would on their way to a server, so functions, `undefined`,
+/// class instances and cycles behave as JSON says (cycles are an error, not a crash).
+pub(crate) fn json_value(value: &JsValue, path: &str, kind: crate::ErrorKind) -> crate::Result<crate::value::Value> {
+    let text = match value.as_string() {
+        Some(text) => text,
+        None => js_sys::JSON::stringify(value).ok().and_then(|s| s.as_string()).ok_or_else(|| {
+            crate::error::Error::new(kind, format!("{path} cannot be turned into JSON (a cycle?)")).at(path)
+        })?,
+    };
+    let parsed = js_sys::JSON::parse(&text).map_err(|e| {
+        let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
+        crate::error::Error::new(kind, format!("{path} is not valid JSON: {why}")).at(path)
+    })?;
+    serde_wasm_bindgen::from_value(parsed).map_err(|e| crate::error::Error::new(kind, format!("{path}: {e}")).at(path))
+}
 
 /// What an exported function returns: the value, or a thrown `ShareEarnError`.
 pub(crate) type JsResult<T> = Result<T, JsValue>;

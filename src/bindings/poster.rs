@@ -85,23 +85,7 @@ fn invalid(path: &str, message: String) -> Error {
     Error::new(ErrorKind::InvalidArgument, message).at(path)
 }
 
-/// A template or data argument: a JSON string, or a plain value. Values go through
-/// `JSON.stringify`, as they would on their way to a server, so functions, `undefined`,
-/// class instances and cycles behave as JSON says (cycles are an error, not a crash).
-fn json_value(value: &JsValue, path: &str, kind: ErrorKind) -> crate::Result<Value> {
-    let text = match value.as_string() {
-        Some(text) => text,
-        None => js_sys::JSON::stringify(value)
-            .ok()
-            .and_then(|s| s.as_string())
-            .ok_or_else(|| Error::new(kind, format!("{path} cannot be turned into JSON (a cycle?)")).at(path))?,
-    };
-    let parsed = js_sys::JSON::parse(&text).map_err(|e| {
-        let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
-        Error::new(kind, format!("{path} is not valid JSON: {why}")).at(path)
-    })?;
-    serde_wasm_bindgen::from_value(parsed).map_err(|e| Error::new(kind, format!("{path}: {e}")).at(path))
-}
+use super::json_value;
 
 fn template(value: &JsValue) -> crate::Result<poster::Template> {
     poster::Template::from_value(&json_value(value, "template", ErrorKind::TemplateInvalid)?)

@@ -169,7 +169,7 @@ impl AtIndex for Error {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 pub(super) fn heapsort_for_tests(v: &mut [(i128, usize)]) {
     heapsort(v)
 }

@@ -93,9 +93,10 @@ impl Cart {
     /// Reads and checks a cart.
     ///
     /// # Errors
-    /// [`ErrorKind::RewardCartInvalid`] with the path of the first bad value.
+    /// [`ErrorKind::RewardCartInvalid`] with the path of the first bad value
+    /// (`cart.lines[0].quantity`).
     pub fn from_value(value: &Value) -> Result<Cart> {
-        let mut o = Obj::new_as(value, "", KIND, "cart")?;
+        let mut o = Obj::new_as(value, "cart", KIND, "cart")?;
         let path = o.at("lines");
         let items = o.array("lines")?.ok_or_else(|| o.error(&path, "is required"))?;
         if items.is_empty() || items.len() > MAX_LINES {

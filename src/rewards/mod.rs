@@ -14,6 +14,7 @@
 
 pub mod cart;
 pub mod commission;
+pub mod explain;
 mod fields;
 pub mod points;
 pub mod pricing;

@@ -273,9 +273,10 @@ impl Rules {
     /// Reads and checks rules from their JSON value.
     ///
     /// # Errors
-    /// [`ErrorKind::RewardRulesInvalid`] with the path of the first bad value.
+    /// [`ErrorKind::RewardRulesInvalid`] with the path of the first bad value
+    /// (`rules.commission.levels[1]`).
     pub fn from_value(value: &Value) -> Result<Rules> {
-        let mut o = Obj::new_as(value, "", KIND, "rules")?;
+        let mut o = Obj::new_as(value, "rules", KIND, "rules")?;
         let version_path = o.at("version");
         match o.get("version") {
             Some(Value::Number(v)) if *v == VERSION as f64 => {}

@@ -253,6 +253,29 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// A number as JavaScript's `String(n)` prints it: integers without a fraction, others in
+/// the shortest form that reads back to the same value. Every number in a message goes
+/// through here: in wasm it is JavaScript's own `String(n)`, so the `.wasm` carries no float
+/// formatting of its own (the standard library's is some 20 KB).
+pub(crate) fn number_text(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e21 {
+        format!("{}", n as i128)
+    } else {
+        float_text(n)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn float_text(n: f64) -> String {
+    // Rust's `Display` for f64 is the shortest round-trip form, as JavaScript's is.
+    format!("{n}")
+}
+
+#[cfg(target_arch = "wasm32")]
+fn float_text(n: f64) -> String {
+    js_sys::Number::from(n).to_string(10).map(String::from).unwrap_or_default()
+}
+
 /// Quotes user input for a message: at most 60 characters, control characters shown
 /// as U+FFFD. (`{:?}` would do, but it links Unicode escaping tables into the `.wasm`.)
 pub(crate) fn quote(s: &str) -> String {

@@ -125,9 +125,8 @@ impl Rate {
         if !x.is_finite() {
             return Err(Error::new(ErrorKind::RateInvalid, "a rate must be a finite number"));
         }
-        // `Display` for f64 writes the shortest digits that read back as the same number, and
-        // never an exponent.
-        Rate::parse(&x.to_string())
+        // The shortest digits that read back as the same number (in wasm, JavaScript's).
+        Rate::parse(&crate::error::number_text(x))
     }
 
     /// The rate if it is at most `max`.

@@ -123,10 +123,11 @@ fn clamp_ratio(template: &Template, options: &RenderOptions) -> (f32, Option<War
     let ratio = ((options.max_pixels as f64 / area).sqrt() * 1000.0).floor() / 1000.0;
     let ratio = ratio.max(0.001) as f32;
     let message = format!(
-        "pixelRatio {} would make {} pixels, more than maxPixels {}; {ratio} was used",
-        options.pixel_ratio,
+        "pixelRatio {} would make {} pixels, more than maxPixels {}; {} was used",
+        value::number_text(options.pixel_ratio as f64),
         (area * asked * asked) as u64,
-        options.max_pixels
+        options.max_pixels,
+        value::number_text(ratio as f64)
     );
     (ratio, Some(Warning { code: "PIXEL_RATIO_CLAMPED", message, element: None, id: None, text: None }))
 }

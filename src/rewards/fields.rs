@@ -13,6 +13,7 @@ fn number_text(n: f64) -> String {
 }
 
 /// An amount: a whole number of minor units within the safe integers, at least `min`.
+#[inline(never)]
 pub(crate) fn amount(o: &mut Obj, key: &'static str, min: i64) -> Result<Option<Money>> {
     let path = o.at(key);
     let Some(v) = o.get(key) else { return Ok(None) };
@@ -20,6 +21,7 @@ pub(crate) fn amount(o: &mut Obj, key: &'static str, min: i64) -> Result<Option<
 }
 
 /// See [`amount`].
+#[inline(never)]
 pub(crate) fn amount_value(o: &Obj, v: &Value, path: &str, min: i64) -> Result<Money> {
     match v {
         Value::Number(n) if n.fract() == 0.0 && *n >= min as f64 && *n <= MAX_MINOR as f64 => {
@@ -34,6 +36,7 @@ pub(crate) fn amount_value(o: &Obj, v: &Value, path: &str, min: i64) -> Result<M
 }
 
 /// A count (quantity, points, days, invites): a whole number from `min` to `max`.
+#[inline(never)]
 pub(crate) fn count(o: &mut Obj, key: &'static str, min: i64, max: i64) -> Result<Option<i64>> {
     let path = o.at(key);
     let Some(v) = o.get(key) else { return Ok(None) };
@@ -48,6 +51,7 @@ pub(crate) fn count(o: &mut Obj, key: &'static str, min: i64, max: i64) -> Resul
 
 /// A rate: a number is a fraction (`0.1`), a string any notation [`Rate::parse`] reads
 /// (`"10%"`, `"9折"`); at most `max`.
+#[inline(never)]
 pub(crate) fn rate_value(o: &Obj, v: &Value, path: &str, max: Rate) -> Result<Rate> {
     let text = match v {
         Value::Number(n) => number_text(*n),
@@ -59,6 +63,7 @@ pub(crate) fn rate_value(o: &Obj, v: &Value, path: &str, max: Rate) -> Result<Ra
 }
 
 /// A rate under `key` (see [`rate_value`]).
+#[inline(never)]
 pub(crate) fn rate(o: &mut Obj, key: &'static str, max: Rate) -> Result<Option<Rate>> {
     let path = o.at(key);
     let Some(v) = o.get(key) else { return Ok(None) };
@@ -66,6 +71,7 @@ pub(crate) fn rate(o: &mut Obj, key: &'static str, max: Rate) -> Result<Option<R
 }
 
 /// A list of rates, one to `most` of them.
+#[inline(never)]
 pub(crate) fn rates(o: &mut Obj, key: &'static str, most: usize, max: Rate) -> Result<Option<Vec<Rate>>> {
     let path = o.at(key);
     let Some(items) = o.array(key)? else { return Ok(None) };
@@ -77,16 +83,19 @@ pub(crate) fn rates(o: &mut Obj, key: &'static str, most: usize, max: Rate) -> R
 }
 
 /// A rounding mode by name.
+#[inline(never)]
 pub(crate) fn rounding(o: &mut Obj, key: &'static str) -> Result<Option<Rounding>> {
     o.choice(key, &Rounding::NAMES)
 }
 
 /// An allocation method by name.
+#[inline(never)]
 pub(crate) fn allocation(o: &mut Obj, key: &'static str) -> Result<Option<Allocation>> {
     o.choice(key, &Allocation::NAMES)
 }
 
 /// A list of strings (ids, names), each non-empty.
+#[inline(never)]
 pub(crate) fn strings(o: &mut Obj, key: &'static str) -> Result<Vec<String>> {
     let path = o.at(key);
     let Some(items) = o.array(key)? else { return Ok(Vec::new()) };

@@ -85,14 +85,10 @@ impl Value {
 }
 
 /// A number as JavaScript's `String(n)` prints it for the values posters show: integers
-/// without a fraction, others in the shortest form that reads back to the same value.
+/// without a fraction, others in the shortest form that reads back to the same value (see
+/// [`crate::error`]'s twin, which every message uses).
 pub fn number_text(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e21 {
-        format!("{}", n as i128)
-    } else {
-        // Rust's `Display` for f64 is the shortest round-trip form, as JS's is.
-        format!("{n}")
-    }
+    crate::error::number_text(n)
 }
 
 struct ValueVisitor;

@@ -2,7 +2,7 @@
 //! `elements[3].font.size: must be between 1 and 512`, and refusing keys nobody read, so
 //! that a typo (`fontsize`) is an error instead of a silently ignored setting.
 
-use super::Value;
+use super::{number_text, Value};
 use crate::error::{quote, Error, ErrorKind, Result};
 
 /// A `TEMPLATE_INVALID` error at `path` (poster templates are the first documents read).
@@ -185,7 +185,10 @@ pub(crate) fn number(value: &Value, path: &str, min: f32, max: f32) -> Result<f3
 fn number_as(kind: ErrorKind, value: &Value, path: &str, min: f32, max: f32) -> Result<f32> {
     match value {
         Value::Number(n) if n.is_finite() && *n >= min as f64 && *n <= max as f64 => Ok(*n as f32),
-        Value::Number(n) => Err(invalid_as(kind, path, format!("must be between {min} and {max}, not {n}"))),
+        Value::Number(n) => {
+            let (min, max, n) = (number_text(min as f64), number_text(max as f64), number_text(*n));
+            Err(invalid_as(kind, path, format!("must be between {min} and {max}, not {n}")))
+        }
         other => Err(invalid_as(kind, path, format!("must be a number, not {}", other.kind()))),
     }
 }
@@ -197,7 +200,9 @@ pub(crate) fn integer(value: &Value, path: &str, min: u32, max: u32) -> Result<u
 fn integer_as(kind: ErrorKind, value: &Value, path: &str, min: u32, max: u32) -> Result<u32> {
     match value {
         Value::Number(n) if n.fract() == 0.0 && *n >= min as f64 && *n <= max as f64 => Ok(*n as u32),
-        Value::Number(n) => Err(invalid_as(kind, path, format!("must be a whole number from {min} to {max}, not {n}"))),
+        Value::Number(n) => {
+            Err(invalid_as(kind, path, format!("must be a whole number from {min} to {max}, not {}", number_text(*n))))
+        }
         other => Err(invalid_as(kind, path, format!("must be a number, not {}", other.kind()))),
     }
 }

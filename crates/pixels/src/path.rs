@@ -347,7 +347,18 @@ impl Accumulator {
                 j -= 1;
             }
         }
-        let clamp = |p: Pt| (p.0.clamp(0.0, hi_x), p.1.clamp(0.0, hi_y));
+        // Not `f32::clamp`: its bounds check formats floats in its panic message, which
+        // links float formatting into the `.wasm`; the bounds here are never inverted.
+        let within = |v: f32, hi: f32| {
+            if v < 0.0 {
+                0.0
+            } else if v > hi {
+                hi
+            } else {
+                v
+            }
+        };
+        let clamp = |p: Pt| (within(p.0, hi_x), within(p.1, hi_y));
         let mut from = clamp(a);
         for &t in cuts.iter() {
             let to = clamp(if t >= 1.0 { b } else { (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t) });

@@ -89,9 +89,9 @@ pub fn draw_image(
         Fit::Fill => ((0, 0, image.width(), image.height()), dest),
         Fit::Cover => {
             let k = (dw / iw).max(dh / ih);
-            let (cw, ch) = ((dw / k).round().clamp(1.0, iw), (dh / k).round().clamp(1.0, ih));
-            let cx = ((iw - cw) * position.0).round().clamp(0.0, iw - cw);
-            let cy = ((ih - ch) * position.1).round().clamp(0.0, ih - ch);
+            let (cw, ch) = (within((dw / k).round(), 1.0, iw), within((dh / k).round(), 1.0, ih));
+            let cx = within(((iw - cw) * position.0).round(), 0.0, iw - cw);
+            let cy = within(((ih - ch) * position.1).round(), 0.0, ih - ch);
             ((cx as u32, cy as u32, cw as u32, ch as u32), dest)
         }
         Fit::Contain => {
@@ -123,4 +123,16 @@ fn cropped(image: &Pixmap, (x, y, w, h): (u32, u32, u32, u32)) -> Option<Cow<'_,
         return Some(Cow::Borrowed(image));
     }
     image.crop(x, y, w, h).map(Cow::Owned)
+}
+
+/// `v` within `lo..=hi`. (`f32::clamp` asserts `lo <= hi` with a message that formats both
+/// floats, which links the standard library's float formatting into the `.wasm`.)
+fn within(v: f32, lo: f32, hi: f32) -> f32 {
+    if v < lo {
+        lo
+    } else if v > hi {
+        hi
+    } else {
+        v
+    }
 }

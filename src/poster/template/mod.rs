@@ -24,7 +24,7 @@ pub use paint::{ColorSpec, Corners, Fill, Shadow, StopSpec, Stroke};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::poster::text::FontStyle;
-use crate::poster::value::Value;
+use crate::poster::value::{number_text, Value};
 use read::{invalid, Obj};
 
 /// The template format version this library reads.
@@ -107,7 +107,11 @@ impl Template {
         if width * height > MAX_AREA {
             return Err(Error::new(
                 ErrorKind::TemplateLimit,
-                format!("a poster may have at most {MAX_AREA} px (4096 x 4096); {width} x {height} is larger"),
+                format!(
+                    "a poster may have at most 16777216 px (4096 x 4096); {} x {} is larger",
+                    number_text(width as f64),
+                    number_text(height as f64)
+                ),
             )
             .at("width"));
         }
@@ -157,7 +161,7 @@ fn side(o: &mut Obj, key: &'static str) -> Result<f32> {
     if n > MAX_SIDE {
         return Err(Error::new(
             ErrorKind::TemplateLimit,
-            format!("{path}: a poster side may be at most {MAX_SIDE} px, not {n}"),
+            format!("{path}: a poster side may be at most 8192 px, not {}", number_text(n as f64)),
         )
         .at(path));
     }

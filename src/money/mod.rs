@@ -13,6 +13,8 @@
 //!
 //! Arithmetic is checked: a result outside the safe range is
 //! [`ErrorKind::AmountOverflow`](crate::ErrorKind::AmountOverflow), never a wrapped value.
+//! Float arithmetic is denied here by clippy (a JSON number only passes through as text).
+#![deny(clippy::float_arithmetic)]
 
 mod allocate;
 mod fixed;

@@ -1,3 +1,6 @@
+// The tests compare with floating-point references, which the engine itself never uses.
+#![allow(clippy::float_arithmetic)]
+
 use super::*;
 use proptest::prelude::*;
 

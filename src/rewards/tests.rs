@@ -125,3 +125,84 @@ fn the_vector_file_holds_natively() {
     }
     assert!(checked >= 25, "{checked} cases");
 }
+
+mod properties {
+    use super::super::*;
+    use crate::money::{Money, MAX_MINOR};
+    use crate::value::Value;
+    use proptest::prelude::*;
+
+    fn rules(json: &str) -> Rules {
+        Rules::from_json(json).expect("valid rules")
+    }
+
+    fn cart(lines: &[(i64, i64)], coupon: i64) -> Cart {
+        let lines = lines
+            .iter()
+            .map(|&(price, quantity)| Line { price: Money::from_minor(price).unwrap(), quantity, ..Line::default() })
+            .collect();
+        Cart { lines, coupon: Money::from_minor(coupon).unwrap(), ..Cart::default() }
+    }
+
+    fn sharers(n: usize) -> Context {
+        Context { sharers: vec![Member::default(); n], ..Context::default() }
+    }
+
+    const PRESETS: [&str; 5] = [
+        "",
+        r#""preset":"crmeb-php","#,
+        r#""preset":"crmeb-java","#,
+        r#""preset":"yudao","#,
+        r#""preset":"likeshop","#,
+    ];
+
+    proptest! {
+        #[test]
+        fn commission_never_exceeds_what_the_buyer_paid(
+            lines in prop::collection::vec((0i64..10_000_000, 1i64..100), 1..8),
+            coupon in 0i64..5_000_000,
+            rate in 0i64..=100,
+            preset in 0usize..5,
+        ) {
+            // crmeb-java pays on the price before coupons: compare with the list there.
+            let r = rules(&format!(r#"{{"version":1,{}"commission":{{"levels":["{rate}%"]}}}}"#, PRESETS[preset]));
+            let c = cart(&lines, coupon);
+            let p = preview(&r, &c, &sharers(1)).unwrap();
+            let earned = p.commission.unwrap().levels[0].minor();
+            let ceiling = if preset == 2 { p.pricing.list.minor() } else { p.pricing.payable.minor() };
+            prop_assert!(earned <= ceiling, "{} > {}", earned, ceiling);
+        }
+
+        #[test]
+        fn commission_does_not_fall_as_the_price_rises(
+            price in 0i64..10_000_000, more in 0i64..1_000_000, quantity in 1i64..50, rate in 0i64..=100, preset in 0usize..5,
+        ) {
+            let r = rules(&format!(r#"{{"version":1,{}"commission":{{"levels":["{rate}%"]}}}}"#, PRESETS[preset]));
+            let earn = |p: i64| preview(&r, &cart(&[(p, quantity)], 0), &sharers(1)).unwrap().commission.unwrap().levels[0];
+            prop_assert!(earn(price) <= earn(price + more));
+        }
+
+        #[test]
+        fn the_tier_never_falls_as_growth_rises(growth in 0i64..100_000, more in 0i64..100_000) {
+            let r = rules(r#"{"version":1,"tiers":{"levels":[{"name":"A","threshold":0},{"name":"B","threshold":1000},{"name":"C","threshold":20000}]}}"#);
+            let rank = |g: i64| tiers::progress(&r, g).and_then(|p| p.tier).map_or(0, |t| t.as_bytes()[0]);
+            prop_assert!(rank(growth) <= rank(growth + more));
+        }
+
+        #[test]
+        fn huge_inputs_are_errors_or_results_never_panics(
+            price in 0i64..=MAX_MINOR, quantity in 1i64..=1_000_000, coupon in 0i64..=MAX_MINOR, points in 0i64..(1 << 40),
+        ) {
+            let r = rules(r#"{"version":1,"commission":{"levels":["100%","50%"],"per":"order"},"points":{"earnPerYuan":"100","redeem":{"valuePerPoint":"10000"}},"tiers":{"levels":[{"name":"A","threshold":0}]}}"#);
+            let mut c = cart(&[(price, quantity), (price, quantity)], coupon);
+            c.points = points;
+            let mut ctx = sharers(2);
+            ctx.buyer.points = points;
+            match preview(&r, &c, &ctx) {
+                Ok(p) => prop_assert!(p.pricing.payable.minor() >= 0),
+                Err(e) => prop_assert_eq!(e.kind(), crate::ErrorKind::AmountOverflow),
+            }
+            let _ = Value::Null;
+        }
+    }
+}

@@ -273,7 +273,7 @@ fn float_text(n: f64) -> String {
 
 #[cfg(target_arch = "wasm32")]
 fn float_text(n: f64) -> String {
-    js_sys::Number::from(n).to_string(10).map(String::from).unwrap_or_default()
+    js_sys::Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_default()
 }
 
 /// Quotes user input for a message: at most 60 characters, control characters shown

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks, on demand (never part of the tests):
 #
-#   pkg-scripts/bench.sh native     criterion: codes and links, with the Rust sqids crate beside
+#   pkg-scripts/bench.sh native     criterion: codes and links, with the Rust sqids crate beside;
+#                                   a reward preview of a 50-line cart (benches/data/rewards-50.json)
 #   pkg-scripts/bench.sh browser    headless Chromium, the bench-peers harness: share-earn's npm
 #                                   package beside the JavaScript libraries on the same workloads
 #   pkg-scripts/bench.sh            both
@@ -16,6 +17,7 @@ shift || true
 
 if [ "$what" = native ] || [ "$what" = all ]; then
   cargo bench --bench codes
+  cargo bench --bench rewards
 fi
 
 if [ "$what" = browser ] || [ "$what" = all ]; then

@@ -120,16 +120,18 @@ fn id(o: &mut Obj, key: &'static str) -> Result<String> {
 }
 
 fn read_line(mut o: Obj) -> Result<Line> {
-    let price_path = o.at("price");
-    let quantity_path = o.at("quantity");
     let activity = o.string("activity")?.map(str::to_owned);
+    let Some(price) = amount(&mut o, "price", 0)? else { return Err(o.error(&o.at("price"), "is required")) };
+    let Some(quantity) = count(&mut o, "quantity", 1, MAX_QUANTITY)? else {
+        return Err(o.error(&o.at("quantity"), "is required"));
+    };
     let line = Line {
         sku: id(&mut o, "sku")?,
         product: id(&mut o, "product")?,
         category: id(&mut o, "category")?,
-        price: amount(&mut o, "price", 0)?.ok_or_else(|| o.error(&price_path, "is required"))?,
+        price,
         member_price: amount(&mut o, "memberPrice", 0)?,
-        quantity: count(&mut o, "quantity", 1, MAX_QUANTITY)?.ok_or_else(|| o.error(&quantity_path, "is required"))?,
+        quantity,
         activity_price: amount(&mut o, "activityPrice", 0)?,
         gift_points: count(&mut o, "giftPoints", 0, MAX_POINTS)?.unwrap_or(0),
         shipping: amount(&mut o, "shipping", 0)?.unwrap_or_default(),

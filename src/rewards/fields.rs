@@ -15,9 +15,14 @@ fn number_text(n: f64) -> String {
 /// An amount: a whole number of minor units within the safe integers, at least `min`.
 #[inline(never)]
 pub(crate) fn amount(o: &mut Obj, key: &'static str, min: i64) -> Result<Option<Money>> {
-    let path = o.at(key);
     let Some(v) = o.get(key) else { return Ok(None) };
-    amount_value(o, v, &path, min).map(Some)
+    match v {
+        // The common case, without building the path.
+        Value::Number(n) if n.fract() == 0.0 && *n >= min as f64 && *n <= MAX_MINOR as f64 => {
+            Money::from_minor(*n as i64).map(Some)
+        }
+        _ => amount_value(o, v, &o.at(key), min).map(Some),
+    }
 }
 
 /// See [`amount`].
@@ -38,14 +43,13 @@ pub(crate) fn amount_value(o: &Obj, v: &Value, path: &str, min: i64) -> Result<M
 /// A count (quantity, points, days, invites): a whole number from `min` to `max`.
 #[inline(never)]
 pub(crate) fn count(o: &mut Obj, key: &'static str, min: i64, max: i64) -> Result<Option<i64>> {
-    let path = o.at(key);
     let Some(v) = o.get(key) else { return Ok(None) };
     match v {
         Value::Number(n) if n.fract() == 0.0 && *n >= min as f64 && *n <= max as f64 => Ok(Some(*n as i64)),
         Value::Number(n) => {
-            Err(o.error(&path, format!("must be a whole number from {min} to {max}, not {}", number_text(*n))))
+            Err(o.error(&o.at(key), format!("must be a whole number from {min} to {max}, not {}", number_text(*n))))
         }
-        other => Err(o.error(&path, format!("must be a whole number, not {}", other.kind()))),
+        other => Err(o.error(&o.at(key), format!("must be a whole number, not {}", other.kind()))),
     }
 }
 
@@ -65,9 +69,8 @@ pub(crate) fn rate_value(o: &Obj, v: &Value, path: &str, max: Rate) -> Result<Ra
 /// A rate under `key` (see [`rate_value`]).
 #[inline(never)]
 pub(crate) fn rate(o: &mut Obj, key: &'static str, max: Rate) -> Result<Option<Rate>> {
-    let path = o.at(key);
     let Some(v) = o.get(key) else { return Ok(None) };
-    rate_value(o, v, &path, max).map(Some)
+    rate_value(o, v, &o.at(key), max).map(Some)
 }
 
 /// A list of rates, one to `most` of them.

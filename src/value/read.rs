@@ -49,9 +49,8 @@ impl<'a> Obj<'a> {
 
     /// The object under `key` of this one, read with the same error code.
     pub(crate) fn object(&mut self, key: &'static str) -> Result<Option<Obj<'a>>> {
-        let path = self.at(key);
-        let kind = self.kind;
-        self.get(key).map(|v| Obj::new_as(v, &path, kind, "")).transpose()
+        let Some(v) = self.get(key) else { return Ok(None) };
+        Obj::new_as(v, &self.at(key), self.kind, "").map(Some)
     }
 
     /// An error of this object's kind at `path`.
@@ -59,7 +58,8 @@ impl<'a> Obj<'a> {
         invalid_as(self.kind, path, message)
     }
 
-    /// The path of `key` inside this object.
+    /// The path of `key` inside this object. (Built only for errors and child objects: a
+    /// cart of 50 lines reads 500 values, and formatting every path was most of the time.)
     pub(crate) fn at(&self, key: &str) -> String {
         if self.path.is_empty() {
             key.to_owned()
@@ -81,59 +81,62 @@ impl<'a> Obj<'a> {
     }
 
     pub(crate) fn required(&mut self, key: &'static str) -> Result<&'a Value> {
-        let path = self.at(key);
-        let kind = self.kind;
-        self.get(key).ok_or_else(|| invalid_as(kind, &path, "is required"))
+        match self.get(key) {
+            Some(v) => Ok(v),
+            None => Err(invalid_as(self.kind, &self.at(key), "is required")),
+        }
     }
 
     pub(crate) fn number(&mut self, key: &'static str, min: f32, max: f32) -> Result<Option<f32>> {
-        let (path, kind) = (self.at(key), self.kind);
-        self.get(key).map(|v| number_as(kind, v, &path, min, max)).transpose()
+        let Some(v) = self.get(key) else { return Ok(None) };
+        number_as(self.kind, v, &|| self.at(key), min, max).map(Some)
     }
 
     pub(crate) fn required_number(&mut self, key: &'static str, min: f32, max: f32) -> Result<f32> {
-        let (path, kind) = (self.at(key), self.kind);
-        number_as(kind, self.required(key)?, &path, min, max)
+        let v = self.required(key)?;
+        number_as(self.kind, v, &|| self.at(key), min, max)
     }
 
     pub(crate) fn integer(&mut self, key: &'static str, min: u32, max: u32) -> Result<Option<u32>> {
-        let (path, kind) = (self.at(key), self.kind);
-        self.get(key).map(|v| integer_as(kind, v, &path, min, max)).transpose()
+        let Some(v) = self.get(key) else { return Ok(None) };
+        integer_as(self.kind, v, &|| self.at(key), min, max).map(Some)
     }
 
     pub(crate) fn string(&mut self, key: &'static str) -> Result<Option<&'a str>> {
-        let (path, kind) = (self.at(key), self.kind);
-        self.get(key).map(|v| string_as(kind, v, &path)).transpose()
+        let Some(v) = self.get(key) else { return Ok(None) };
+        string_as(self.kind, v, &|| self.at(key)).map(Some)
     }
 
     pub(crate) fn required_string(&mut self, key: &'static str) -> Result<&'a str> {
-        let (path, kind) = (self.at(key), self.kind);
-        string_as(kind, self.required(key)?, &path)
+        let v = self.required(key)?;
+        string_as(self.kind, v, &|| self.at(key))
     }
 
     pub(crate) fn boolean(&mut self, key: &'static str) -> Result<Option<bool>> {
-        let (path, kind) = (self.at(key), self.kind);
         match self.get(key) {
             None => Ok(None),
             Some(Value::Bool(b)) => Ok(Some(*b)),
-            Some(other) => Err(invalid_as(kind, &path, format!("must be true or false, not {}", other.kind()))),
+            Some(other) => {
+                Err(invalid_as(self.kind, &self.at(key), format!("must be true or false, not {}", other.kind())))
+            }
         }
     }
 
     /// A string that must be one of `names`.
     pub(crate) fn choice<T: Copy>(&mut self, key: &'static str, names: &[(&str, T)]) -> Result<Option<T>> {
-        let (path, kind) = (self.at(key), self.kind);
         let Some(name) = self.string(key)? else { return Ok(None) };
+        if let Some((_, v)) = names.iter().find(|(n, _)| *n == name) {
+            return Ok(Some(*v));
+        }
         let keys: Vec<&str> = names.iter().map(|n| n.0).collect();
-        choose_index(kind, name, &keys, &path).map(|i| Some(names[i].1))
+        choose_index(self.kind, name, &keys, &self.at(key)).map(|i| Some(names[i].1))
     }
 
     pub(crate) fn array(&mut self, key: &'static str) -> Result<Option<&'a [Value]>> {
-        let (path, kind) = (self.at(key), self.kind);
         match self.get(key) {
             None => Ok(None),
             Some(Value::Array(items)) => Ok(Some(items)),
-            Some(other) => Err(invalid_as(kind, &path, format!("must be an array, not {}", other.kind()))),
+            Some(other) => Err(invalid_as(self.kind, &self.at(key), format!("must be an array, not {}", other.kind()))),
         }
     }
 
@@ -178,42 +181,47 @@ fn choose_index(kind: ErrorKind, name: &str, names: &[&str], path: &str) -> Resu
     })
 }
 
+/// The path of a value, built only when there is an error to report.
+type PathOf<'p> = &'p dyn Fn() -> String;
+
 pub(crate) fn number(value: &Value, path: &str, min: f32, max: f32) -> Result<f32> {
-    number_as(ErrorKind::TemplateInvalid, value, path, min, max)
+    number_as(ErrorKind::TemplateInvalid, value, &|| path.to_owned(), min, max)
 }
 
-fn number_as(kind: ErrorKind, value: &Value, path: &str, min: f32, max: f32) -> Result<f32> {
+fn number_as(kind: ErrorKind, value: &Value, path: PathOf, min: f32, max: f32) -> Result<f32> {
     match value {
         Value::Number(n) if n.is_finite() && *n >= min as f64 && *n <= max as f64 => Ok(*n as f32),
         Value::Number(n) => {
             let (min, max, n) = (number_text(min as f64), number_text(max as f64), number_text(*n));
-            Err(invalid_as(kind, path, format!("must be between {min} and {max}, not {n}")))
+            Err(invalid_as(kind, &path(), format!("must be between {min} and {max}, not {n}")))
         }
-        other => Err(invalid_as(kind, path, format!("must be a number, not {}", other.kind()))),
+        other => Err(invalid_as(kind, &path(), format!("must be a number, not {}", other.kind()))),
     }
 }
 
 pub(crate) fn integer(value: &Value, path: &str, min: u32, max: u32) -> Result<u32> {
-    integer_as(ErrorKind::TemplateInvalid, value, path, min, max)
+    integer_as(ErrorKind::TemplateInvalid, value, &|| path.to_owned(), min, max)
 }
 
-fn integer_as(kind: ErrorKind, value: &Value, path: &str, min: u32, max: u32) -> Result<u32> {
+fn integer_as(kind: ErrorKind, value: &Value, path: PathOf, min: u32, max: u32) -> Result<u32> {
     match value {
         Value::Number(n) if n.fract() == 0.0 && *n >= min as f64 && *n <= max as f64 => Ok(*n as u32),
-        Value::Number(n) => {
-            Err(invalid_as(kind, path, format!("must be a whole number from {min} to {max}, not {}", number_text(*n))))
-        }
-        other => Err(invalid_as(kind, path, format!("must be a number, not {}", other.kind()))),
+        Value::Number(n) => Err(invalid_as(
+            kind,
+            &path(),
+            format!("must be a whole number from {min} to {max}, not {}", number_text(*n)),
+        )),
+        other => Err(invalid_as(kind, &path(), format!("must be a number, not {}", other.kind()))),
     }
 }
 
 pub(crate) fn string<'a>(value: &'a Value, path: &str) -> Result<&'a str> {
-    string_as(ErrorKind::TemplateInvalid, value, path)
+    string_as(ErrorKind::TemplateInvalid, value, &|| path.to_owned())
 }
 
-pub(crate) fn string_as<'a>(kind: ErrorKind, value: &'a Value, path: &str) -> Result<&'a str> {
+pub(crate) fn string_as<'a>(kind: ErrorKind, value: &'a Value, path: PathOf) -> Result<&'a str> {
     match value {
         Value::String(s) => Ok(s),
-        other => Err(invalid_as(kind, path, format!("must be a string, not {}", other.kind()))),
+        other => Err(invalid_as(kind, &path(), format!("must be a string, not {}", other.kind()))),
     }
 }

@@ -101,41 +101,11 @@ pub(crate) fn json_value(value: &JsValue, path: &str, kind: crate::ErrorKind) ->
             crate::error::Error::new(kind, format!("{path} cannot be turned into JSON (a cycle?)")).at(path)
         })?,
     };
-    let parsed = js_sys::JSON::parse(&text).map_err(|e| {
-        let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
-        crate::error::Error::new(kind, format!("{path} is not valid JSON: {why}")).at(path)
-    })?;
-    Ok(value_of(&parsed))
-}
-
-/// A parsed JSON value (only objects, arrays, strings, numbers, booleans and null, as
-/// `JSON.parse` returns) as a [`crate::value::Value`], walked with `js_sys`: smaller than
-/// serde's deserializer, whose generic error paths format floats.
-#[cfg(any(feature = "poster", feature = "rewards"))]
-fn value_of(v: &JsValue) -> crate::value::Value {
-    use crate::value::Value;
-    if let Some(b) = v.as_bool() {
-        Value::Bool(b)
-    } else if let Some(n) = v.as_f64() {
-        Value::Number(n)
-    } else if let Some(s) = v.as_string() {
-        Value::String(s)
-    } else if js_sys::Array::is_array(v) {
-        Value::Array(js_sys::Array::from(v).iter().map(|item| value_of(&item)).collect())
-    } else if v.is_object() {
-        let entries = js_sys::Object::entries(v.unchecked_ref());
-        Value::Object(
-            entries
-                .iter()
-                .map(|pair| {
-                    let pair = js_sys::Array::from(&pair);
-                    (pair.get(0).as_string().unwrap_or_default(), value_of(&pair.get(1)))
-                })
-                .collect(),
-        )
-    } else {
-        Value::Null
-    }
+    // Parsed here, in one pass over one copy of the text: walking a parsed JS value cost a
+    // boundary call per key and per value.
+    crate::value::json::parse(&text).map_err(|e| {
+        Error::new(kind, format!("{path} is not valid JSON: expected {} at byte {}", e.what, e.at)).at(path)
+    })
 }
 
 /// What an exported function returns: the value, or a thrown `ShareEarnError`.

@@ -1,6 +1,6 @@
 //! Binding of [`crate::rewards`]: `previewRewards`.
 
-use super::{json_value, throw, to_ts, JsResult};
+use super::{json_value, throw, JsResult};
 use crate::error::ErrorKind;
 use crate::money::Money;
 use crate::rewards::{self, commission::Limit, Cart, Context, Rules};
@@ -256,7 +256,183 @@ pub fn preview_rewards(
         let preview = rewards::preview(&rules, &cart, &context)?;
         Ok((rules, preview))
     })())?;
-    to_ts(convert(&rules, preview))
+    // One JSON text and one `JSON.parse`: setting the result's values one at a time from
+    // wasm cost a boundary call each.
+    let text = to_json(&convert(&rules, preview));
+    let value = js_sys::JSON::parse(&text).map_err(|e| JsValue::from(js_sys::Error::new(&format!("{e:?}"))))?;
+    Ok(Ts::new_unchecked(value))
+}
+
+/// A JSON writer for the result (numbers here are whole: fen, points, counts).
+struct Json(String);
+
+impl Json {
+    fn key(&mut self, k: &str) {
+        if !self.0.ends_with('{') {
+            self.0.push(',');
+        }
+        self.0.push('"');
+        self.0.push_str(k);
+        self.0.push_str("\":");
+    }
+    fn num(&mut self, k: &str, v: f64) {
+        self.key(k);
+        self.0.push_str(&(v as i64).to_string());
+    }
+    fn opt_num(&mut self, k: &str, v: Option<f64>) {
+        match v {
+            Some(v) => self.num(k, v),
+            None => self.null(k),
+        }
+    }
+    fn null(&mut self, k: &str) {
+        self.key(k);
+        self.0.push_str("null");
+    }
+    fn str(&mut self, k: &str, v: &str) {
+        self.key(k);
+        crate::value::json::write_string(&mut self.0, v);
+    }
+    fn opt_str(&mut self, k: &str, v: Option<&str>) {
+        match v {
+            Some(v) => self.str(k, v),
+            None => self.null(k),
+        }
+    }
+    fn nums(&mut self, k: &str, v: &[f64]) {
+        self.key(k);
+        self.array(v);
+    }
+    fn array(&mut self, v: &[f64]) {
+        self.0.push('[');
+        for (i, n) in v.iter().enumerate() {
+            if i > 0 {
+                self.0.push(',');
+            }
+            self.0.push_str(&(*n as i64).to_string());
+        }
+        self.0.push(']');
+    }
+    fn open(&mut self, k: &str) {
+        self.key(k);
+        self.0.push('{');
+    }
+    fn close(&mut self) {
+        self.0.push('}');
+    }
+}
+
+fn to_json(p: &RewardPreview) -> String {
+    let mut j = Json(String::from("{"));
+    let b = &p.buyer;
+    j.open("buyer");
+    for (k, v) in [
+        ("list", b.list),
+        ("subtotal", b.subtotal),
+        ("coupon", b.coupon),
+        ("pointsUsed", b.points_used),
+        ("pointsDeduction", b.points_deduction),
+        ("shipping", b.shipping),
+        ("payable", b.payable),
+    ] {
+        j.num(k, v);
+    }
+    j.key("lines");
+    j.0.push('[');
+    for (i, l) in b.lines.iter().enumerate() {
+        j.0.push_str(if i > 0 { ",{" } else { "{" });
+        for (k, v) in [
+            ("list", l.list),
+            ("unit", l.unit),
+            ("subtotal", l.subtotal),
+            ("coupon", l.coupon),
+            ("points", l.points),
+            ("shipping", l.shipping),
+            ("paid", l.paid),
+        ] {
+            j.num(k, v);
+        }
+        j.close();
+    }
+    j.0.push(']');
+    j.num("pointsEarned", b.points_earned);
+    j.num("growth", b.growth);
+    match &b.tier {
+        Some(t) => {
+            j.open("tier");
+            j.opt_str("tier", t.tier.as_deref());
+            j.opt_str("next", t.next.as_deref());
+            j.num("remaining", t.remaining);
+            j.num("growth", t.growth);
+            j.close();
+        }
+        None => j.null("tier"),
+    }
+    j.close();
+    match &p.sharer {
+        Some(s) => {
+            j.open("sharer");
+            j.nums("levels", &s.levels);
+            j.key("lines");
+            j.0.push('[');
+            for (i, l) in s.lines.iter().enumerate() {
+                if i > 0 {
+                    j.0.push(',');
+                }
+                j.array(l);
+            }
+            j.0.push(']');
+            j.num("earnUpTo", s.earn_up_to);
+            j.key("limits");
+            j.0.push('[');
+            for (i, l) in s.limits.iter().enumerate() {
+                j.0.push_str(if i > 0 { ",{" } else { "{" });
+                j.str("kind", &l.kind);
+                j.num("level", l.level as f64);
+                j.opt_num("line", l.line.map(|n| n as f64));
+                j.close();
+            }
+            j.0.push(']');
+            j.key("estimated");
+            j.0.push_str("true");
+            j.opt_str("settlesOn", s.settles_on.as_deref());
+            j.num("returnDays", s.return_days);
+            j.close();
+        }
+        None => j.null("sharer"),
+    }
+    match &p.invites {
+        Some(i) => {
+            j.open("invites");
+            j.num("qualified", i.qualified);
+            j.opt_num("nextStep", i.next_step);
+            j.opt_num("remaining", i.remaining);
+            j.num("nextBonus", i.next_bonus);
+            j.num("nextBonusPoints", i.next_bonus_points);
+            j.opt_num("leftToday", i.left_today);
+            j.num("reward", i.reward);
+            j.num("rewardPoints", i.reward_points);
+            j.close();
+        }
+        None => j.null("invites"),
+    }
+    j.key("explain");
+    j.0.push('[');
+    for (i, e) in p.explain.iter().enumerate() {
+        j.0.push_str(if i > 0 { ",{" } else { "{" });
+        j.str("key", &e.key);
+        j.open("params");
+        for (k, v) in &e.params {
+            j.str(k, v);
+        }
+        j.close();
+        j.str("zh", &e.zh);
+        j.str("en", &e.en);
+        j.close();
+    }
+    j.0.push(']');
+    j.close();
+    j.0
 }
 
 #[wasm_bindgen(typescript_custom_section)]

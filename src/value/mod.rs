@@ -6,6 +6,7 @@
 //! through the one `Deserialize` impl below. Objects keep their keys in input order, so
 //! "unknown field" errors name the first offender the author wrote.
 
+pub mod json;
 pub(crate) mod read;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};

@@ -667,6 +667,33 @@ export const cases = [
       assert.deepEqual(lib.allocate(100, [1, 1, 1]), [34, 33, 33], 'after errors');
     },
   },
+  {
+    name: 'reward previews: commission, payable, points, tiers and explanations; errors with paths',
+    run(lib) {
+      const rules = {
+        version: 1,
+        commission: { levels: ['10%', '5%'] },
+        points: { earnPerYuan: 1 },
+        tiers: { levels: [{ name: 'Silver', threshold: 0 }, { name: 'Gold', threshold: 5000 }] },
+      };
+      const cart = { lines: [{ price: 29900, quantity: 1 }], coupon: 2000 };
+      const context = { sharers: [{}, {}], buyer: { growth: 4900 }, today: '2026-11-24' };
+      // Hand-derived: 279.00 paid; 10% and 5% of it; 1 point a yuan; 4900 + 279 reaches Gold.
+      for (const args of [[rules, cart, context], [JSON.stringify(rules), JSON.stringify(cart), JSON.stringify(context)]]) {
+        const p = lib.previewRewards(...args);
+        assert.deepEqual(p.sharer.levels, [2790, 1395]);
+        assert.equal(p.sharer.settlesOn, '2026-12-01');
+        assert.equal(p.buyer.payable, 27900);
+        assert.equal(p.buyer.pointsEarned, 279);
+        assert.deepEqual(p.buyer.tier, { tier: 'Gold', next: null, remaining: 0, growth: 5179 });
+        assert.deepEqual(p.explain[0], { key: 'sharer.earn', params: { amount: '27.90' }, zh: '分享赚 ¥27.90', en: 'Share to earn ¥27.90' });
+      }
+      assert.throwsCode(() => lib.previewRewards({ version: 1, commission: { levels: ['120%'] } }, cart), 'REWARD_RULES_INVALID', 'rules.commission.levels[0]');
+      assert.throwsCode(() => lib.previewRewards(rules, { lines: [{ price: 1 }] }), 'REWARD_CART_INVALID', 'cart.lines[0].quantity');
+      assert.throwsCode(() => lib.previewRewards('{', cart), 'REWARD_RULES_INVALID', 'rules');
+      assert.equal(lib.previewRewards(rules, cart).buyer.payable, 27900, 'after errors');
+    },
+  },
 ];
 
 /** Runs every case; returns `[{ name, ok, error? }]`. */

@@ -5,6 +5,8 @@ import init, {
   allocate,
   parseRate,
   applyRate,
+  previewRewards,
+  type RewardRules,
   type AllocationMethod,
   MemberCodec,
   encodeMemberCode,
@@ -219,6 +221,13 @@ async function posters(): Promise<void> {
   applyRate(100, '5%', 'nearest');
   // @ts-expect-error weights are numbers
   allocate(500, ['1']);
+  const rewardRules: RewardRules = { version: 1, preset: 'yudao', commission: { levels: ['10%'] } };
+  const preview = previewRewards(rewardRules, { lines: [{ price: 100, quantity: 1 }] }, null);
+  const earn: number = preview.sharer?.levels[0] ?? 0;
+  const zh: string | undefined = preview.explain[0]?.zh;
+  // @ts-expect-error not a preset
+  previewRewards({ version: 1, preset: 'shopify' }, { lines: [] });
+  void [earn, zh];
 
   void [warning, layout, blob, url, same, w, notJs, shares, method, rate, fee];
 }

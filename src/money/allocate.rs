@@ -42,18 +42,12 @@ impl Allocation {
     /// # Errors
     /// [`ErrorKind::AllocationInvalid`] for another name; the message lists the names.
     pub fn from_name(name: &str) -> Result<Allocation> {
-        Self::NAMES.iter().find(|(n, _)| *n == name).map(|(_, m)| *m).ok_or_else(|| {
-            let names: Vec<&str> = Self::NAMES.iter().map(|(n, _)| *n).collect();
-            Error::new(
-                ErrorKind::AllocationInvalid,
-                format!("{} is not an allocation method (one of {})", crate::error::quote(name), names.join(", ")),
-            )
-        })
+        super::by_name(&Self::NAMES, name, ErrorKind::AllocationInvalid, "an allocation method")
     }
 
     /// The method's name, as [`Allocation::from_name`] reads it.
     pub fn name(self) -> &'static str {
-        Self::NAMES.iter().find(|(_, m)| *m == self).map_or("last", |(n, _)| n)
+        super::name_of(&Self::NAMES, self)
     }
 }
 

@@ -116,6 +116,21 @@ impl fmt::Display for Money {
     }
 }
 
+/// The value called `name` in a table of named choices (rounding modes, allocation
+/// methods); an error of `kind` listing the names otherwise.
+pub(crate) fn by_name<T: Copy>(names: &[(&'static str, T)], name: &str, kind: ErrorKind, what: &str) -> Result<T> {
+    if let Some((_, v)) = names.iter().find(|(n, _)| *n == name) {
+        return Ok(*v);
+    }
+    let list: Vec<&str> = names.iter().map(|(n, _)| *n).collect();
+    Err(Error::new(kind, format!("{} is not {what} (one of {})", crate::error::quote(name), list.join(", "))))
+}
+
+/// The name of `value` in a table of named choices (every value is in its table).
+pub(crate) fn name_of<T: Copy + PartialEq>(names: &[(&'static str, T)], value: T) -> &'static str {
+    names.iter().find(|(_, v)| *v == value).map_or("", |(n, _)| n)
+}
+
 /// An `i128` result as [`Money`], or [`ErrorKind::AmountOverflow`].
 pub(crate) fn checked(v: i128) -> Result<Money> {
     if v.unsigned_abs() > MAX_MINOR as u128 {
@@ -166,18 +181,12 @@ impl Rounding {
     /// # Errors
     /// [`ErrorKind::InvalidArgument`] for another name; the message lists the names.
     pub fn from_name(name: &str) -> Result<Rounding> {
-        Self::NAMES.iter().find(|(n, _)| *n == name).map(|(_, r)| *r).ok_or_else(|| {
-            let names: Vec<&str> = Self::NAMES.iter().map(|(n, _)| *n).collect();
-            Error::new(
-                ErrorKind::InvalidArgument,
-                format!("{} is not a rounding mode (one of {})", crate::error::quote(name), names.join(", ")),
-            )
-        })
+        by_name(&Self::NAMES, name, ErrorKind::InvalidArgument, "a rounding mode")
     }
 
     /// The name of the mode, as [`Rounding::from_name`] reads it.
     pub fn name(self) -> &'static str {
-        Self::NAMES.iter().find(|(_, r)| *r == self).map_or("down", |(n, _)| n)
+        name_of(&Self::NAMES, self)
     }
 
     /// `n / d` made whole by this mode. `d` must be positive (callers divide by scales,

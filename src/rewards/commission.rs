@@ -194,7 +194,7 @@ pub fn earnings(rules: &Rules, cart: &Cart, context: &Context, pricing: &Pricing
                 }
             }
         }
-        apply_limits(rules, c, pricing, level, &mut out)?;
+        apply_limits(c, pricing, level, &mut out)?;
     }
     for level in 0..levels {
         out.levels[level] = out.lines.iter().map(|l| l[level]).try_fold(Money::ZERO, Money::checked_add)?;
@@ -203,7 +203,7 @@ pub fn earnings(rules: &Rules, cart: &Cart, context: &Context, pricing: &Pricing
     Ok(Some(out))
 }
 
-fn apply_limits(rules: &Rules, c: &Commission, pricing: &Pricing, level: usize, out: &mut Earnings) -> Result<()> {
+fn apply_limits(c: &Commission, pricing: &Pricing, level: usize, out: &mut Earnings) -> Result<()> {
     // likeshop drops records under ¥0.01, which rounding already made 0.
     for (i, line) in out.lines.iter_mut().enumerate() {
         let v = &mut line[level];
@@ -229,7 +229,6 @@ fn apply_limits(rules: &Rules, c: &Commission, pricing: &Pricing, level: usize, 
             out.limits.push(Limit::PerOrder { level });
         }
     }
-    let _ = rules;
     Ok(())
 }
 

@@ -54,7 +54,7 @@ fn sum(mut values: impl Iterator<Item = Money>) -> Result<Money> {
 }
 
 /// The unit price a line is charged before order-wide discounts.
-fn unit_price(rules: &Rules, line: &super::cart::Line, tier_discount: Option<Rate>) -> Result<Money> {
+fn unit_price(line: &super::cart::Line, tier_discount: Option<Rate>) -> Result<Money> {
     if line.activity.is_some() {
         if let Some(p) = line.activity_price {
             return Ok(p);
@@ -65,10 +65,7 @@ fn unit_price(rules: &Rules, line: &super::cart::Line, tier_discount: Option<Rat
         // The tier's discount on the price, truncated to the fen as CRMEB's bcmath and
         // yudao's integer division both do.
         (None, Some(d)) => line.price.mul_rate(d, Rounding::Down),
-        (None, None) => {
-            let _ = rules;
-            Ok(line.price)
-        }
+        (None, None) => Ok(line.price),
     }
 }
 
@@ -110,7 +107,7 @@ pub fn price(rules: &Rules, cart: &Cart, context: &Context) -> Result<Pricing> {
     let tier_discount = super::tiers::tier_of(rules, &context.buyer, "context.buyer.tier")?.and_then(|t| t.discount);
     let mut lines = Vec::with_capacity(cart.lines.len());
     for line in &cart.lines {
-        let unit = unit_price(rules, line, tier_discount)?;
+        let unit = unit_price(line, tier_discount)?;
         let subtotal = unit.times(line.quantity)?;
         lines.push(LinePrice {
             list: line.price.times(line.quantity)?,

@@ -188,7 +188,8 @@ mod simd {
 
     #[inline(always)]
     fn load(block: &[i32; 64], at: usize) -> V {
-        // Through a fixed-size array: no bounds check between the lanes, so one load.
+        // Through a fixed-size array: no bounds check between the lanes, so one load. Cannot
+        // fail: `at` is u * 8 + 0 or 4 with u < 8, so `at + 4 <= 64` and the slice has 4.
         let b: &[i32; 4] = block[at..at + 4].try_into().expect("4 of 64");
         V(i32x4(b[0], b[1], b[2], b[3]))
     }

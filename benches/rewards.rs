@@ -1,6 +1,6 @@
 //! Native benchmark of a reward preview: the 50-line cart of `benches/data/rewards-50.json`
-//! (the browser benchmark `benches/browser/rewards.mjs` runs the same file through the
-//! package), read from JSON and previewed, and previewed alone.
+//! (the browser benchmark `benches/browser/w4-share-earn.mjs` runs the same file through
+//! the package), read from JSON and previewed, and previewed alone.
 //!
 //!     cargo bench --bench rewards
 use criterion::{criterion_group, criterion_main, Criterion};

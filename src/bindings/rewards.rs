@@ -277,7 +277,7 @@ impl Json {
     }
     fn num(&mut self, k: &str, v: f64) {
         self.key(k);
-        self.0.push_str(&(v as i64).to_string());
+        crate::value::json::write_integer(&mut self.0, v as i64);
     }
     fn opt_num(&mut self, k: &str, v: Option<f64>) {
         match v {
@@ -309,7 +309,7 @@ impl Json {
             if i > 0 {
                 self.0.push(',');
             }
-            self.0.push_str(&(*n as i64).to_string());
+            crate::value::json::write_integer(&mut self.0, *n as i64);
         }
         self.0.push(']');
     }

@@ -102,8 +102,7 @@ impl Cart {
         if items.is_empty() || items.len() > MAX_LINES {
             return Err(o.error(&path, format!("must hold 1 to {MAX_LINES} lines, not {}", items.len())));
         }
-        let lines =
-            items.iter().enumerate().map(|(i, v)| read_line(Obj::new_as(v, &format!("{path}[{i}]"), KIND, "")?));
+        let lines = items.iter().enumerate().map(|(i, v)| read_line(Obj::item(v, &path, i, KIND)?));
         let cart = Cart {
             lines: lines.collect::<Result<Vec<Line>>>()?,
             shipping: amount(&mut o, "shipping", 0)?.unwrap_or_default(),
@@ -170,8 +169,7 @@ impl Context {
         if items.len() > super::rules::MAX_LEVELS {
             return Err(o.error(&path, format!("lists at most {} sharers (one per level)", super::rules::MAX_LEVELS)));
         }
-        let sharers =
-            items.iter().enumerate().map(|(i, v)| read_member(Obj::new_as(v, &format!("{path}[{i}]"), KIND, "")?));
+        let sharers = items.iter().enumerate().map(|(i, v)| read_member(Obj::item(v, &path, i, KIND)?));
         let sharers = sharers.collect::<Result<Vec<Member>>>()?;
         let invites = match o.object("invites")? {
             Some(mut i) => {

@@ -2,9 +2,9 @@
 //! who may earn, which rate applies (override, tier), what it applies to, how it rounds
 //! (generic rules or a backend's preset formula), then the minimum and the caps.
 
-use super::cart::{Cart, Context, Line};
+use super::cart::{Cart, Context, Line, Member};
 use super::pricing::{LinePrice, Pricing};
-use super::rules::{Action, Base, Commission, Per, Preset, Promoters, Rules, Target, TierRates};
+use super::rules::{Action, Base, Commission, Per, Preset, Promoters, Rules, Target, Tier, TierRates};
 use crate::money::{allocate, checked, Allocation, Money, Rate, Rounding};
 use crate::Result;
 
@@ -75,7 +75,7 @@ enum Earn {
     FixedPerUnit(Money),
 }
 
-fn earn_for(rules: &Rules, c: &Commission, context: &Context, line: &Line, level: usize) -> Result<Option<Earn>> {
+fn earn_for(c: &Commission, tier: Option<&Tier>, line: &Line, level: usize) -> Result<Option<Earn>> {
     if line.activity.as_ref().is_some_and(|a| c.exclude_activities.contains(a)) {
         return Ok(None);
     }
@@ -86,8 +86,6 @@ fn earn_for(rules: &Rules, c: &Commission, context: &Context, line: &Line, level
         None => c.levels[level],
     };
     // The earner's tier: its own rates, or a multiplier on the rules' rate.
-    let path = format!("context.sharers[{level}].tier");
-    let tier = super::tiers::tier_of(rules, &context.sharers[level], &path)?;
     let rate = match (c.tier_rates, tier) {
         (TierRates::Replace, Some(t)) => {
             t.commission_rates.as_ref().and_then(|r| r.get(level)).copied().unwrap_or(rate)
@@ -102,9 +100,14 @@ fn earn_for(rules: &Rules, c: &Commission, context: &Context, line: &Line, level
     Ok(Some(Earn::Rate(rate)))
 }
 
+/// The tier of the sharer at `level`.
+fn sharer_tier<'r>(rules: &'r Rules, sharer: &Member, level: usize) -> Result<Option<&'r Tier>> {
+    super::tiers::tier_of(rules, sharer, &format!("context.sharers[{level}].tier"))
+}
+
 /// The amount a rate applies to for a line, by the rules' base (or the preset's).
-fn base_of(rules: &Rules, c: &Commission, line: &Line, price: &LinePrice) -> Result<Money> {
-    let member = || line.member_price.unwrap_or(line.price).times(line.quantity);
+fn base_of(rules: &Rules, c: &Commission, line: &Line, quantity: i64, price: &LinePrice) -> Result<Money> {
+    let member = || line.member_price.unwrap_or(line.price).times(quantity);
     let paid_and_shipping = || price.paid.checked_add(price.shipping);
     match (rules.preset, c.base) {
         // yudao: the line's pay price, delivery included.
@@ -113,7 +116,7 @@ fn base_of(rules: &Rules, c: &Commission, line: &Line, price: &LinePrice) -> Res
         (Some(Preset::CrmebJava), _) => member(),
         // CRMEB-PHP type 1: paid plus postage; type 0: SKU price × quantity.
         (Some(Preset::CrmebPhp), Base::Paid) => paid_and_shipping(),
-        (_, Base::Price) => line.price.times(line.quantity),
+        (_, Base::Price) => line.price.times(quantity),
         (_, Base::MemberPrice) => member(),
         (_, Base::Paid) if c.shipping => paid_and_shipping(),
         (_, Base::Paid) => Ok(price.paid),
@@ -164,14 +167,15 @@ pub fn earnings(rules: &Rules, cart: &Cart, context: &Context, pricing: &Pricing
         if !may_earn(c, context, level) {
             continue;
         }
+        let tier = sharer_tier(rules, &context.sharers[level], level)?;
         // Per order: the exact numerators of every line, rounded once at the end.
         let mut order_exact: Vec<i128> = vec![0; cart.lines.len()];
         for (i, (line, price)) in cart.lines.iter().zip(&pricing.lines).enumerate() {
-            let amount = match earn_for(rules, c, context, line, level)? {
+            let amount = match earn_for(c, tier, line, level)? {
                 None => Money::ZERO,
                 Some(Earn::FixedPerUnit(a)) => a.times(line.quantity)?,
                 Some(Earn::Rate(rate)) => {
-                    let base = base_of(rules, c, line, price)?;
+                    let base = base_of(rules, c, line, line.quantity, price)?;
                     if rules.preset.is_none() && c.per == Per::Order {
                         order_exact[i] = base.minor() as i128 * rate.ppm() as i128;
                         continue;
@@ -237,24 +241,19 @@ fn earn_up_to(rules: &Rules, c: &Commission, cart: &Cart, context: &Context) -> 
     if !may_earn(c, context, 0) && !context.sharers.is_empty() {
         return Ok(Money::ZERO);
     }
+    // Without a sharer yet (a product page before sharing), the rules' own rates for a
+    // member with no tier named.
+    let tier = sharer_tier(rules, context.sharers.first().unwrap_or(&Member::default()), 0)?;
     let mut best = Money::ZERO;
     for line in &cart.lines {
-        let one = Line { quantity: 1, shipping: Money::ZERO, ..line.clone() };
-        let unit =
-            if one.activity.is_some() { one.activity_price } else { None }.or(one.member_price).unwrap_or(one.price);
-        let price = LinePrice { list: one.price, unit, subtotal: unit, paid: unit, ..LinePrice::default() };
-        // Without a sharer yet (a product page before sharing), the rules' own rates.
-        let ctx_owned;
-        let ctx = if context.sharers.is_empty() {
-            ctx_owned = Context { sharers: vec![Default::default()], ..context.clone() };
-            &ctx_owned
-        } else {
-            context
-        };
-        let amount = match earn_for(rules, c, ctx, &one, 0)? {
+        let unit = if line.activity.is_some() { line.activity_price } else { None }
+            .or(line.member_price)
+            .unwrap_or(line.price);
+        let price = LinePrice { list: line.price, unit, subtotal: unit, paid: unit, ..LinePrice::default() };
+        let amount = match earn_for(c, tier, line, 0)? {
             None => Money::ZERO,
             Some(Earn::FixedPerUnit(a)) => a,
-            Some(Earn::Rate(rate)) => record(rules, c, base_of(rules, c, &one, &price)?, 1, rate)?,
+            Some(Earn::Rate(rate)) => record(rules, c, base_of(rules, c, line, 1, &price)?, 1, rate)?,
         };
         let amount = match c.cap_share_of_line {
             Some(share) => amount.min(unit.mul_rate(share, Rounding::Down)?),

@@ -331,7 +331,7 @@ fn read_commission(mut o: Obj) -> Result<Commission> {
         if i == MAX_ITEMS {
             return Err(o.error(&list_path, format!("may list at most {MAX_ITEMS} overrides")));
         }
-        overrides.push(read_override(Obj::new_as(item, &format!("{list_path}[{i}]"), KIND, "")?, levels.len())?);
+        overrides.push(read_override(Obj::item(item, &list_path, i, KIND)?, levels.len())?);
     }
     let exclude_activities = strings(&mut o, "excludeActivities")?;
     let tier_rates = o.choice(
@@ -363,7 +363,7 @@ fn read_override(mut o: Obj, levels: usize) -> Result<Override> {
     let keys = [("sku", 0), ("product", 1), ("category", 2)];
     let present: Vec<usize> = keys.iter().filter(|(k, _)| o.has(k)).map(|(_, i)| *i).collect();
     if present.len() != 1 {
-        return Err(o.error(&o.path.clone(), "an override names exactly one of sku, product or category"));
+        return Err(o.error(&o.path(), "an override names exactly one of sku, product or category"));
     }
     let (target, id) = match present[0] {
         0 => (Target::Sku as fn(String) -> Target, o.required_string("sku")?),
@@ -372,7 +372,7 @@ fn read_override(mut o: Obj, levels: usize) -> Result<Override> {
     };
     let actions = [o.has("fixed"), o.has("rates"), o.has("exclude")];
     if actions.iter().filter(|a| **a).count() != 1 {
-        return Err(o.error(&o.path.clone(), "an override has exactly one of fixed, rates or exclude"));
+        return Err(o.error(&o.path(), "an override has exactly one of fixed, rates or exclude"));
     }
     let action = if actions[0] {
         let path = o.at("fixed");
@@ -443,7 +443,7 @@ fn read_tiers(mut o: Obj) -> Result<Tiers> {
     }
     let mut levels: Vec<Tier> = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        let mut t = Obj::new_as(item, &format!("{list_path}[{i}]"), KIND, "")?;
+        let mut t = Obj::item(item, &list_path, i, KIND)?;
         let name = t.required_string("name")?.to_owned();
         let threshold_path = t.at("threshold");
         let threshold =
@@ -494,7 +494,7 @@ fn read_invites(mut o: Obj) -> Result<Invites> {
         if i == MAX_ITEMS {
             return Err(o.error(&list_path, format!("may list at most {MAX_ITEMS} steps")));
         }
-        let mut s = Obj::new_as(item, &format!("{list_path}[{i}]"), KIND, "")?;
+        let mut s = Obj::item(item, &list_path, i, KIND)?;
         let path = s.at("invites");
         let invites = count(&mut s, "invites", 1, 1_000_000_000)?.ok_or_else(|| s.error(&path, "is required"))?;
         if ladder.last().is_some_and(|l| invites <= l.invites) {

@@ -16,16 +16,36 @@ pub(crate) fn invalid_as(kind: ErrorKind, path: &str, message: impl Into<String>
 }
 
 /// An object being read. Call [`Obj::finish`] after the last key.
-pub(crate) struct Obj<'a> {
+///
+/// Reading a 50-line cart makes about 50 of these, so an `Obj` allocates nothing of its own
+/// for objects of up to 64 members and 32 asked keys (every object this crate reads): its
+/// path is text only once an error or a child object needs it, and which members were read
+/// is a bitmask.
+pub(crate) struct Obj<'a, 'p> {
     members: &'a [(String, Value)],
-    read: Vec<bool>,
-    known: Vec<&'static str>,
-    pub(crate) path: String,
+    /// Bit i: member i was read (members past 64 in `read_more`).
+    read: u64,
+    read_more: Vec<bool>,
+    /// The keys asked for, for the "unknown field" message.
+    known: [&'static str; KNOWN_INLINE],
+    known_len: usize,
+    known_more: Vec<&'static str>,
+    place: Place<'p>,
     /// The code of every error about this object and its values.
     pub(crate) kind: ErrorKind,
 }
 
-impl<'a> Obj<'a> {
+const KNOWN_INLINE: usize = 32;
+
+/// Where an object sits in its document.
+enum Place<'p> {
+    /// A path (`elements[2].font`; empty at the root).
+    Path(String),
+    /// Item `index` of the array at the path.
+    Item(&'p str, usize),
+}
+
+impl<'a, 'p> Obj<'a, 'p> {
     /// A template object (errors are `TEMPLATE_INVALID`).
     pub(crate) fn new(value: &'a Value, path: &str) -> Result<Self> {
         Obj::new_as(value, path, ErrorKind::TemplateInvalid, "template")
@@ -34,21 +54,45 @@ impl<'a> Obj<'a> {
     /// An object of a document whose errors are `kind`; `root` names the document when
     /// `path` is empty.
     pub(crate) fn new_as(value: &'a Value, path: &str, kind: ErrorKind, root: &str) -> Result<Self> {
+        Obj::at_place(value, Place::Path(path.to_owned()), kind, root)
+    }
+
+    /// Item `index` of the array at `list_path`, an object of a document whose errors are
+    /// `kind`. Its path (`lines[3]`) is written out only if it is needed.
+    pub(crate) fn item(value: &'a Value, list_path: &'p str, index: usize, kind: ErrorKind) -> Result<Self> {
+        Obj::at_place(value, Place::Item(list_path, index), kind, "")
+    }
+
+    fn at_place(value: &'a Value, place: Place<'p>, kind: ErrorKind, root: &str) -> Result<Self> {
         match value {
-            Value::Object(members) => {
-                Ok(Obj { members, read: vec![false; members.len()], known: Vec::new(), path: path.to_owned(), kind })
-            }
-            // The root has no path of its own; call it what the caller passed.
-            other => Err(invalid_as(
+            Value::Object(members) => Ok(Obj {
+                members,
+                read: 0,
+                read_more: if members.len() > 64 { vec![false; members.len() - 64] } else { Vec::new() },
+                known: [""; KNOWN_INLINE],
+                known_len: 0,
+                known_more: Vec::new(),
+                place,
                 kind,
-                if path.is_empty() { root } else { path },
-                format!("must be an object, not {}", other.kind()),
-            )),
+            }),
+            // The root has no path of its own; call it what the caller passed.
+            other => {
+                let path = match &place {
+                    Place::Path(p) if p.is_empty() => root.to_owned(),
+                    _ => place_text(&place),
+                };
+                Err(invalid_as(kind, &path, format!("must be an object, not {}", other.kind())))
+            }
         }
     }
 
+    /// This object's path (`commission.overrides[2]`).
+    pub(crate) fn path(&self) -> String {
+        place_text(&self.place)
+    }
+
     /// The object under `key` of this one, read with the same error code.
-    pub(crate) fn object(&mut self, key: &'static str) -> Result<Option<Obj<'a>>> {
+    pub(crate) fn object(&mut self, key: &'static str) -> Result<Option<Obj<'a, 'static>>> {
         let Some(v) = self.get(key) else { return Ok(None) };
         Obj::new_as(v, &self.at(key), self.kind, "").map(Some)
     }
@@ -61,19 +105,35 @@ impl<'a> Obj<'a> {
     /// The path of `key` inside this object. (Built only for errors and child objects: a
     /// cart of 50 lines reads 500 values, and formatting every path was most of the time.)
     pub(crate) fn at(&self, key: &str) -> String {
-        if self.path.is_empty() {
-            key.to_owned()
-        } else {
-            format!("{}.{key}", self.path)
+        match &self.place {
+            Place::Path(p) if p.is_empty() => key.to_owned(),
+            place => format!("{}.{key}", place_text(place)),
         }
     }
 
     /// The value of `key`, if present and not null.
     pub(crate) fn get(&mut self, key: &'static str) -> Option<&'a Value> {
-        self.known.push(key);
+        if self.known_len < KNOWN_INLINE {
+            self.known[self.known_len] = key;
+            self.known_len += 1;
+        } else {
+            self.known_more.push(key);
+        }
         let i = self.members.iter().position(|(k, _)| k == key)?;
-        self.read[i] = true;
+        if i < 64 {
+            self.read |= 1 << i;
+        } else {
+            self.read_more[i - 64] = true;
+        }
         Some(&self.members[i].1).filter(|v| **v != Value::Null)
+    }
+
+    fn was_read(&self, i: usize) -> bool {
+        if i < 64 {
+            self.read & (1 << i) != 0
+        } else {
+            self.read_more[i - 64]
+        }
     }
 
     pub(crate) fn has(&self, key: &str) -> bool {
@@ -143,11 +203,12 @@ impl<'a> Obj<'a> {
     /// Fails on the first key that was not read: a typo or a setting this version does
     /// not have.
     pub(crate) fn finish(self) -> Result<()> {
-        match self.read.iter().position(|r| !r) {
+        match (0..self.members.len()).find(|&i| !self.was_read(i)) {
             None => Ok(()),
             Some(i) => {
                 let key = &self.members[i].0;
-                let mut known = self.known.clone();
+                let mut known: Vec<&str> = self.known[..self.known_len].to_vec();
+                known.extend_from_slice(&self.known_more);
                 // Alphabetical by insertion: the lists are short, and a standard sort of
                 // strings is 9 KB of `.wasm` for this one message.
                 for i in 1..known.len() {
@@ -165,6 +226,13 @@ impl<'a> Obj<'a> {
                 ))
             }
         }
+    }
+}
+
+fn place_text(place: &Place) -> String {
+    match place {
+        Place::Path(p) => p.clone(),
+        Place::Item(list, i) => format!("{list}[{i}]"),
     }
 }
 

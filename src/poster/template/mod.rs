@@ -90,7 +90,6 @@ impl Template {
     /// string or too many pixels.
     pub fn from_value(value: &Value) -> Result<Template> {
         let mut o = Obj::new(value, "")?;
-        o.path = String::new();
         let version_path = o.at("version");
         match o.get("version") {
             Some(Value::Number(v)) if *v == VERSION as f64 => {}

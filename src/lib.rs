@@ -36,21 +36,21 @@
 #![warn(missing_docs)]
 
 pub mod codes;
-mod error;
 #[cfg(feature = "qr")]
 pub mod imaging;
 pub mod links;
-pub mod money;
 #[cfg(feature = "poster")]
 pub mod poster;
 #[cfg(feature = "qr")]
 pub mod qr;
+
+// The workspace crates built for speed, under the names this crate has always had.
+use share_earn_core::error;
+pub use share_earn_core::{money, value};
 #[cfg(feature = "rewards")]
-pub mod rewards;
-#[cfg(any(feature = "poster", feature = "rewards"))]
-pub mod value;
+pub use share_earn_rewards as rewards;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;
 
-pub use error::{Error, ErrorKind, Result};
+pub use share_earn_core::{Error, ErrorKind, Result};

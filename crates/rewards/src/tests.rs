@@ -6,7 +6,8 @@ use crate::money::Money;
 use crate::value::{parse_json, Value};
 
 fn vectors() -> Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/rewards.json");
+    // In the workspace root's tests/, beside the browser tests that read it too.
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/vectors/rewards.json");
     parse_json(&std::fs::read_to_string(path).expect("the vector file"), "vectors").expect("valid JSON")
 }
 

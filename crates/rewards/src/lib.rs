@@ -1,6 +1,10 @@
+//! # share-earn-rewards
+//!
 //! Reward previews: what a sharer earns and what a buyer pays, saves and earns, computed on
 //! the device with the same integer arithmetic as the server (the same Rust, or a backend's
-//! formulas reproduced by a [`Preset`](rules::Preset)).
+//! formulas reproduced by a [`Preset`](rules::Preset)). Re-exported by the `share_earn`
+//! crate as `share_earn::rewards`; a crate of its own so that the release profile builds it
+//! at opt-level 3 where share-earn is built for size.
 //!
 //! Pipeline: [`rules`] and [`cart`] (JSON, checked with paths) -> [`pricing`] (the buyer's
 //! unit prices, coupon, points deduction and shipping, split over lines) -> [`commission`]
@@ -8,9 +12,11 @@
 //! [`tiers`] (progress) and invites.
 //!
 //! There is no floating point here: amounts are [`Money`](crate::money::Money) in fen,
-//! rates are parts per million, every rounding is named (the crate's clippy settings deny
-//! float arithmetic in this module).
+//! rates are parts per million, every rounding is named (clippy denies float arithmetic in this
+//! crate).
 #![deny(clippy::float_arithmetic)]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
 pub mod cart;
 pub mod commission;
@@ -24,7 +30,9 @@ pub mod tiers;
 pub use cart::{Cart, Context, Line, Member};
 pub use rules::{Preset, Rules};
 
-use crate::Result;
+// share-earn-core's modules under the names the rest of this crate uses.
+use share_earn_core::{error, money, value};
+use share_earn_core::{Error, ErrorKind, Result};
 
 /// Everything a preview shows.
 #[derive(Clone, Debug, PartialEq, Eq)]

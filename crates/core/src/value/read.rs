@@ -6,12 +6,12 @@ use super::{number_text, Value};
 use crate::error::{quote, Error, ErrorKind, Result};
 
 /// A `TEMPLATE_INVALID` error at `path` (poster templates are the first documents read).
-pub(crate) fn invalid(path: &str, message: impl Into<String>) -> Error {
+pub fn invalid(path: &str, message: impl Into<String>) -> Error {
     invalid_as(ErrorKind::TemplateInvalid, path, message)
 }
 
 /// An error of `kind` at `path`, the path leading the message.
-pub(crate) fn invalid_as(kind: ErrorKind, path: &str, message: impl Into<String>) -> Error {
+pub fn invalid_as(kind: ErrorKind, path: &str, message: impl Into<String>) -> Error {
     Error::new(kind, format!("{path}: {}", message.into())).at(path)
 }
 
@@ -21,7 +21,7 @@ pub(crate) fn invalid_as(kind: ErrorKind, path: &str, message: impl Into<String>
 /// for objects of up to 64 members and 32 asked keys (every object this crate reads): its
 /// path is text only once an error or a child object needs it, and which members were read
 /// is a bitmask.
-pub(crate) struct Obj<'a, 'p> {
+pub struct Obj<'a, 'p> {
     members: &'a [(String, Value)],
     /// Bit i: member i was read (members past 64 in `read_more`).
     read: u64,
@@ -32,7 +32,7 @@ pub(crate) struct Obj<'a, 'p> {
     known_more: Vec<&'static str>,
     place: Place<'p>,
     /// The code of every error about this object and its values.
-    pub(crate) kind: ErrorKind,
+    pub kind: ErrorKind,
 }
 
 const KNOWN_INLINE: usize = 32;
@@ -47,19 +47,19 @@ enum Place<'p> {
 
 impl<'a, 'p> Obj<'a, 'p> {
     /// A template object (errors are `TEMPLATE_INVALID`).
-    pub(crate) fn new(value: &'a Value, path: &str) -> Result<Self> {
+    pub fn new(value: &'a Value, path: &str) -> Result<Self> {
         Obj::new_as(value, path, ErrorKind::TemplateInvalid, "template")
     }
 
     /// An object of a document whose errors are `kind`; `root` names the document when
     /// `path` is empty.
-    pub(crate) fn new_as(value: &'a Value, path: &str, kind: ErrorKind, root: &str) -> Result<Self> {
+    pub fn new_as(value: &'a Value, path: &str, kind: ErrorKind, root: &str) -> Result<Self> {
         Obj::at_place(value, Place::Path(path.to_owned()), kind, root)
     }
 
     /// Item `index` of the array at `list_path`, an object of a document whose errors are
     /// `kind`. Its path (`lines[3]`) is written out only if it is needed.
-    pub(crate) fn item(value: &'a Value, list_path: &'p str, index: usize, kind: ErrorKind) -> Result<Self> {
+    pub fn item(value: &'a Value, list_path: &'p str, index: usize, kind: ErrorKind) -> Result<Self> {
         Obj::at_place(value, Place::Item(list_path, index), kind, "")
     }
 
@@ -87,24 +87,24 @@ impl<'a, 'p> Obj<'a, 'p> {
     }
 
     /// This object's path (`commission.overrides[2]`).
-    pub(crate) fn path(&self) -> String {
+    pub fn path(&self) -> String {
         place_text(&self.place)
     }
 
     /// The object under `key` of this one, read with the same error code.
-    pub(crate) fn object(&mut self, key: &'static str) -> Result<Option<Obj<'a, 'static>>> {
+    pub fn object(&mut self, key: &'static str) -> Result<Option<Obj<'a, 'static>>> {
         let Some(v) = self.get(key) else { return Ok(None) };
         Obj::new_as(v, &self.at(key), self.kind, "").map(Some)
     }
 
     /// An error of this object's kind at `path`.
-    pub(crate) fn error(&self, path: &str, message: impl Into<String>) -> Error {
+    pub fn error(&self, path: &str, message: impl Into<String>) -> Error {
         invalid_as(self.kind, path, message)
     }
 
     /// The path of `key` inside this object. (Built only for errors and child objects: a
     /// cart of 50 lines reads 500 values, and formatting every path was most of the time.)
-    pub(crate) fn at(&self, key: &str) -> String {
+    pub fn at(&self, key: &str) -> String {
         match &self.place {
             Place::Path(p) if p.is_empty() => key.to_owned(),
             place => format!("{}.{key}", place_text(place)),
@@ -112,7 +112,7 @@ impl<'a, 'p> Obj<'a, 'p> {
     }
 
     /// The value of `key`, if present and not null.
-    pub(crate) fn get(&mut self, key: &'static str) -> Option<&'a Value> {
+    pub fn get(&mut self, key: &'static str) -> Option<&'a Value> {
         if self.known_len < KNOWN_INLINE {
             self.known[self.known_len] = key;
             self.known_len += 1;
@@ -136,43 +136,51 @@ impl<'a, 'p> Obj<'a, 'p> {
         }
     }
 
-    pub(crate) fn has(&self, key: &str) -> bool {
+    /// Whether `key` is present and not null (without counting it as read).
+    pub fn has(&self, key: &str) -> bool {
         self.members.iter().any(|(k, v)| k == key && *v != Value::Null)
     }
 
-    pub(crate) fn required(&mut self, key: &'static str) -> Result<&'a Value> {
+    /// The value of `key`; an error when it is missing or null.
+    pub fn required(&mut self, key: &'static str) -> Result<&'a Value> {
         match self.get(key) {
             Some(v) => Ok(v),
             None => Err(invalid_as(self.kind, &self.at(key), "is required")),
         }
     }
 
-    pub(crate) fn number(&mut self, key: &'static str, min: f32, max: f32) -> Result<Option<f32>> {
+    /// A number in `min..=max`, if present.
+    pub fn number(&mut self, key: &'static str, min: f32, max: f32) -> Result<Option<f32>> {
         let Some(v) = self.get(key) else { return Ok(None) };
         number_as(self.kind, v, &|| self.at(key), min, max).map(Some)
     }
 
-    pub(crate) fn required_number(&mut self, key: &'static str, min: f32, max: f32) -> Result<f32> {
+    /// A number in `min..=max` that must be present.
+    pub fn required_number(&mut self, key: &'static str, min: f32, max: f32) -> Result<f32> {
         let v = self.required(key)?;
         number_as(self.kind, v, &|| self.at(key), min, max)
     }
 
-    pub(crate) fn integer(&mut self, key: &'static str, min: u32, max: u32) -> Result<Option<u32>> {
+    /// A whole number in `min..=max`, if present.
+    pub fn integer(&mut self, key: &'static str, min: u32, max: u32) -> Result<Option<u32>> {
         let Some(v) = self.get(key) else { return Ok(None) };
         integer_as(self.kind, v, &|| self.at(key), min, max).map(Some)
     }
 
-    pub(crate) fn string(&mut self, key: &'static str) -> Result<Option<&'a str>> {
+    /// A string, if present.
+    pub fn string(&mut self, key: &'static str) -> Result<Option<&'a str>> {
         let Some(v) = self.get(key) else { return Ok(None) };
         string_as(self.kind, v, &|| self.at(key)).map(Some)
     }
 
-    pub(crate) fn required_string(&mut self, key: &'static str) -> Result<&'a str> {
+    /// A string that must be present.
+    pub fn required_string(&mut self, key: &'static str) -> Result<&'a str> {
         let v = self.required(key)?;
         string_as(self.kind, v, &|| self.at(key))
     }
 
-    pub(crate) fn boolean(&mut self, key: &'static str) -> Result<Option<bool>> {
+    /// `true` or `false`, if present.
+    pub fn boolean(&mut self, key: &'static str) -> Result<Option<bool>> {
         match self.get(key) {
             None => Ok(None),
             Some(Value::Bool(b)) => Ok(Some(*b)),
@@ -183,7 +191,7 @@ impl<'a, 'p> Obj<'a, 'p> {
     }
 
     /// A string that must be one of `names`.
-    pub(crate) fn choice<T: Copy>(&mut self, key: &'static str, names: &[(&str, T)]) -> Result<Option<T>> {
+    pub fn choice<T: Copy>(&mut self, key: &'static str, names: &[(&str, T)]) -> Result<Option<T>> {
         let Some(name) = self.string(key)? else { return Ok(None) };
         if let Some((_, v)) = names.iter().find(|(n, _)| *n == name) {
             return Ok(Some(*v));
@@ -192,7 +200,8 @@ impl<'a, 'p> Obj<'a, 'p> {
         choose_index(self.kind, name, &keys, &self.at(key)).map(|i| Some(names[i].1))
     }
 
-    pub(crate) fn array(&mut self, key: &'static str) -> Result<Option<&'a [Value]>> {
+    /// An array, if present.
+    pub fn array(&mut self, key: &'static str) -> Result<Option<&'a [Value]>> {
         match self.get(key) {
             None => Ok(None),
             Some(Value::Array(items)) => Ok(Some(items)),
@@ -202,7 +211,7 @@ impl<'a, 'p> Obj<'a, 'p> {
 
     /// Fails on the first key that was not read: a typo or a setting this version does
     /// not have.
-    pub(crate) fn finish(self) -> Result<()> {
+    pub fn finish(self) -> Result<()> {
         match (0..self.members.len()).find(|&i| !self.was_read(i)) {
             None => Ok(()),
             Some(i) => {
@@ -236,7 +245,9 @@ fn place_text(place: &Place) -> String {
     }
 }
 
-pub(crate) fn choose<T: Copy>(name: &str, names: &[(&str, T)], path: &str) -> Result<T> {
+/// The value named `name` among `names`; a `TEMPLATE_INVALID` error at `path` listing them
+/// otherwise.
+pub fn choose<T: Copy>(name: &str, names: &[(&str, T)], path: &str) -> Result<T> {
     // The search and the error are not generic: one copy in the `.wasm`, not one per `T`.
     let keys: Vec<&str> = names.iter().map(|n| n.0).collect();
     choose_index(ErrorKind::TemplateInvalid, name, &keys, path).map(|i| names[i].1)
@@ -252,7 +263,8 @@ fn choose_index(kind: ErrorKind, name: &str, names: &[&str], path: &str) -> Resu
 /// The path of a value, built only when there is an error to report.
 type PathOf<'p> = &'p dyn Fn() -> String;
 
-pub(crate) fn number(value: &Value, path: &str, min: f32, max: f32) -> Result<f32> {
+/// `value` as a number in `min..=max`, or a `TEMPLATE_INVALID` error at `path`.
+pub fn number(value: &Value, path: &str, min: f32, max: f32) -> Result<f32> {
     number_as(ErrorKind::TemplateInvalid, value, &|| path.to_owned(), min, max)
 }
 
@@ -267,7 +279,8 @@ fn number_as(kind: ErrorKind, value: &Value, path: PathOf, min: f32, max: f32) -
     }
 }
 
-pub(crate) fn integer(value: &Value, path: &str, min: u32, max: u32) -> Result<u32> {
+/// `value` as a whole number in `min..=max`, or a `TEMPLATE_INVALID` error at `path`.
+pub fn integer(value: &Value, path: &str, min: u32, max: u32) -> Result<u32> {
     integer_as(ErrorKind::TemplateInvalid, value, &|| path.to_owned(), min, max)
 }
 
@@ -283,11 +296,13 @@ fn integer_as(kind: ErrorKind, value: &Value, path: PathOf, min: u32, max: u32) 
     }
 }
 
-pub(crate) fn string<'a>(value: &'a Value, path: &str) -> Result<&'a str> {
+/// `value` as a string, or a `TEMPLATE_INVALID` error at `path`.
+pub fn string<'a>(value: &'a Value, path: &str) -> Result<&'a str> {
     string_as(ErrorKind::TemplateInvalid, value, &|| path.to_owned())
 }
 
-pub(crate) fn string_as<'a>(kind: ErrorKind, value: &'a Value, path: PathOf) -> Result<&'a str> {
+/// `value` as a string, or an error of `kind` at the path `path` builds.
+pub fn string_as<'a>(kind: ErrorKind, value: &'a Value, path: PathOf) -> Result<&'a str> {
     match value {
         Value::String(s) => Ok(s),
         other => Err(invalid_as(kind, &path(), format!("must be a string, not {}", other.kind()))),

@@ -118,7 +118,7 @@ impl fmt::Display for Money {
 
 /// The value called `name` in a table of named choices (rounding modes, allocation
 /// methods); an error of `kind` listing the names otherwise.
-pub(crate) fn by_name<T: Copy>(names: &[(&'static str, T)], name: &str, kind: ErrorKind, what: &str) -> Result<T> {
+pub fn by_name<T: Copy>(names: &[(&'static str, T)], name: &str, kind: ErrorKind, what: &str) -> Result<T> {
     if let Some((_, v)) = names.iter().find(|(n, _)| *n == name) {
         return Ok(*v);
     }
@@ -127,19 +127,20 @@ pub(crate) fn by_name<T: Copy>(names: &[(&'static str, T)], name: &str, kind: Er
 }
 
 /// The name of `value` in a table of named choices (every value is in its table).
-pub(crate) fn name_of<T: Copy + PartialEq>(names: &[(&'static str, T)], value: T) -> &'static str {
+pub fn name_of<T: Copy + PartialEq>(names: &[(&'static str, T)], value: T) -> &'static str {
     names.iter().find(|(_, v)| *v == value).map_or("", |(n, _)| n)
 }
 
 /// An `i128` result as [`Money`], or [`ErrorKind::AmountOverflow`].
-pub(crate) fn checked(v: i128) -> Result<Money> {
+pub fn checked(v: i128) -> Result<Money> {
     if v.unsigned_abs() > MAX_MINOR as u128 {
         return Err(overflow());
     }
     Ok(Money(v as i64))
 }
 
-pub(crate) fn overflow() -> Error {
+/// The [`ErrorKind::AmountOverflow`] error.
+pub fn overflow() -> Error {
     Error::new(
         ErrorKind::AmountOverflow,
         format!("an amount would exceed the safe range (at most {MAX_MINOR} minor units)"),

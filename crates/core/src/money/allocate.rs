@@ -62,9 +62,9 @@ fn invalid(message: String) -> Error {
 /// [`Allocation::Last`], where the last part takes the remainder whatever its weight.
 ///
 /// ```
-/// use share_earn::money::{allocate, Allocation, Money};
+/// use share_earn_core::money::{allocate, Allocation, Money};
 /// let coupon = Money::from_minor(500)?; // ¥5.00 over lines of ¥10, ¥20, ¥30
-/// let parts = |m| -> share_earn::Result<Vec<i64>> {
+/// let parts = |m| -> share_earn_core::Result<Vec<i64>> {
 ///     Ok(allocate(coupon, &[1000, 2000, 3000], m)?.iter().map(|p| p.minor()).collect())
 /// };
 /// // Exact shares 83.3, 166.7 and 250 fen.
@@ -72,7 +72,7 @@ fn invalid(message: String) -> Error {
 /// assert_eq!(parts(Allocation::LargestRemainder)?, [83, 167, 250]);
 /// assert_eq!(parts(Allocation::LargestWeight)?, [83, 166, 251]);
 /// assert_eq!(parts(Allocation::First)?, [84, 166, 250]);
-/// # Ok::<(), share_earn::Error>(())
+/// # Ok::<(), share_earn_core::Error>(())
 /// ```
 ///
 /// # Errors

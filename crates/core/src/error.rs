@@ -257,7 +257,7 @@ impl std::error::Error for Error {}
 /// the shortest form that reads back to the same value. Every number in a message goes
 /// through here: in wasm it is JavaScript's own `String(n)`, so the `.wasm` carries no float
 /// formatting of its own (the standard library's is some 20 KB).
-pub(crate) fn number_text(n: f64) -> String {
+pub fn number_text(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e21 {
         format!("{}", n as i128)
     } else {
@@ -278,7 +278,7 @@ fn float_text(n: f64) -> String {
 
 /// Quotes user input for a message: at most 60 characters, control characters shown
 /// as U+FFFD. (`{:?}` would do, but it links Unicode escaping tables into the `.wasm`.)
-pub(crate) fn quote(s: &str) -> String {
+pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len().min(64) + 2);
     out.push('"');
     out.extend(s.chars().take(60).map(|c| if c.is_control() { '\u{FFFD}' } else { c }));
@@ -290,7 +290,7 @@ pub(crate) fn quote(s: &str) -> String {
 }
 
 /// Quotes one character: `'x'`, or `U+0009` for a character that does not print.
-pub(crate) fn quote_char(c: char) -> String {
+pub fn quote_char(c: char) -> String {
     if c.is_control() || c.is_whitespace() {
         format!("U+{:04X}", c as u32)
     } else {

@@ -1,15 +1,17 @@
 //! The JSON value tree that poster templates, their data, reward rules and carts arrive as,
 //! and [`read`], which reads it key by key with the path of every value.
 //!
-//! Natively it is parsed from JSON text by `serde_json`; in the browser it is converted
-//! from a JS value by `serde-wasm-bindgen`, so the `.wasm` links no JSON parser. Both go
-//! through the one `Deserialize` impl below. Objects keep their keys in input order, so
+//! In WebAssembly, JSON text is parsed by [`json`], a small RFC 8259 parser (documents given
+//! to the JavaScript API as objects cross as `JSON.stringify` text). Natively, `serde_json`
+//! parses through the `Deserialize` impl below. Objects keep their keys in input order, so
 //! "unknown field" errors name the first offender the author wrote.
 
 pub mod json;
-pub(crate) mod read;
+pub mod read;
 
+#[cfg(not(target_arch = "wasm32"))]
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+#[cfg(not(target_arch = "wasm32"))]
 use std::fmt;
 
 /// A JSON value.
@@ -92,8 +94,10 @@ pub fn number_text(n: f64) -> String {
     crate::error::number_text(n)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 struct ValueVisitor;
 
+#[cfg(not(target_arch = "wasm32"))]
 impl<'de> Visitor<'de> for ValueVisitor {
     type Value = Value;
 
@@ -150,6 +154,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl<'de> Deserialize<'de> for Value {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
         d.deserialize_any(ValueVisitor)
@@ -160,7 +165,7 @@ impl<'de> Deserialize<'de> for Value {
 ///
 /// # Errors
 /// [`crate::ErrorKind::TemplateInvalid`] with the line and column of the syntax error.
-#[cfg(all(any(feature = "poster", feature = "rewards"), not(target_arch = "wasm32")))]
+#[cfg(not(target_arch = "wasm32"))]
 pub fn parse_json(text: &str, what: &str) -> crate::Result<Value> {
     parse_json_as(text, what, crate::ErrorKind::TemplateInvalid)
 }
@@ -169,13 +174,13 @@ pub fn parse_json(text: &str, what: &str) -> crate::Result<Value> {
 ///
 /// # Errors
 /// `kind`, with the line and column of the syntax error.
-#[cfg(all(any(feature = "poster", feature = "rewards"), not(target_arch = "wasm32")))]
+#[cfg(not(target_arch = "wasm32"))]
 pub fn parse_json_as(text: &str, what: &str, kind: crate::ErrorKind) -> crate::Result<Value> {
     serde_json::from_str(text)
         .map_err(|e| crate::Error::new(kind, format!("the {what} is not valid JSON: {e}")).at(what))
 }
 
-#[cfg(all(test, any(feature = "poster", feature = "rewards"), not(target_arch = "wasm32")))]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -68,7 +68,8 @@ step "build the npm package" bash pkg-scripts/build.sh || built=0
 step "size budget of codes and links alone" bash pkg-scripts/build.sh --lean
 package_step "install the packed package" install_packed || built=0
 package_step "package in Node (node --test)" node --test tests/package/node.test.mjs
-package_step "package types (tsc --strict)" node_modules/.bin/tsc -p tests/package/tsconfig.json
+package_step "package types (tsc --strict; the reward vectors and results typed)" \
+  bash -c 'node tests/package/reward-types.mjs && node_modules/.bin/tsc -p tests/package/tsconfig.json'
 package_step "package in Chromium: page, Worker, Vite app" node tests/package/browser.mjs
 
 printf '\n[test] ===== summary =====\n'

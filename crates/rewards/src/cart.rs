@@ -5,12 +5,17 @@
 //! { "lines": [{ "sku": "A1", "product": "P1", "category": "coats", "price": 29900, "quantity": 1 }],
 //!   "shipping": 1000, "coupon": 2000, "points": 500 }
 //! ```
+//!
+//! As with the rules, these types mirror the JSON field for field and its TypeScript
+//! declarations (`RewardCart`, `RewardLine`, `RewardContext`, `RewardMember`) are generated
+//! from them. Amounts are fen.
 
 use super::fields::{amount, count};
 use crate::money::Money;
 use crate::value::read::Obj;
 use crate::value::Value;
 use crate::{ErrorKind, Result};
+use tsify::Tsify;
 
 /// Most lines in a cart.
 pub const MAX_LINES: usize = 1000;
@@ -22,70 +27,116 @@ pub const MAX_POINTS: i64 = 1 << 40;
 const KIND: ErrorKind = ErrorKind::RewardCartInvalid;
 
 /// One line of the cart.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, Tsify)]
+#[serde(rename_all = "camelCase")]
+#[tsify(type_prefix = "Reward")]
 pub struct Line {
     /// SKU id, for overrides.
+    #[serde(default)]
     pub sku: String,
     /// Product id, for overrides.
+    #[serde(default)]
     pub product: String,
     /// Category id, for overrides.
+    #[serde(default)]
     pub category: String,
     /// Unit price.
+    #[tsify(type = "number")]
     pub price: Money,
     /// Unit member price, when the shop sets one per SKU (else the buyer's tier discount
     /// applies to the price).
+    #[tsify(optional, type = "number")]
     pub member_price: Option<Money>,
-    /// Units.
+    /// Units (1 to 1,000,000).
     pub quantity: i64,
     /// The activity the line is sold under (`seckill`, `bargain`, `groupBuy`), if any.
+    #[tsify(optional)]
     pub activity: Option<String>,
     /// Unit price under the activity (replaces the member price).
+    #[tsify(optional, type = "number")]
     pub activity_price: Option<Money>,
     /// Points given per unit on top of points per yuan.
+    #[serde(default)]
     pub gift_points: i64,
     /// The line's own shipping fee (CRMEB's per-line postage), on top of the order's.
+    #[serde(default)]
+    #[tsify(type = "number")]
     pub shipping: Money,
 }
 
 /// The cart.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, Tsify)]
+#[serde(rename_all = "camelCase")]
+#[tsify(type_prefix = "Reward")]
 pub struct Cart {
-    /// Its lines (at least one).
+    /// Its lines (1 to 1000).
     pub lines: Vec<Line>,
     /// Shipping for the whole order.
+    #[serde(default)]
+    #[tsify(type = "number")]
     pub shipping: Money,
     /// Coupon amount off the order.
+    #[serde(default)]
+    #[tsify(type = "number")]
     pub coupon: Money,
     /// Points the buyer wants to use.
+    #[serde(default)]
     pub points: i64,
 }
 
 /// A member taking part: the buyer, the sharer, the sharer's inviter.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, Tsify)]
+#[serde(rename_all = "camelCase")]
+#[tsify(type_prefix = "Reward")]
 pub struct Member {
     /// Their id (to tell a self-purchase).
+    #[tsify(optional)]
     pub id: Option<String>,
     /// Their tier's name.
+    #[tsify(optional)]
     pub tier: Option<String>,
     /// Growth value (or spend in fen, by the tiers' basis) so far.
+    #[serde(default)]
     pub growth: i64,
     /// Points balance.
+    #[serde(default)]
     pub points: i64,
     /// Whether they are a designated promoter.
+    #[serde(default)]
     pub promoter: bool,
 }
 
+/// The sharer's invite counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Tsify)]
+#[serde(rename_all = "camelCase")]
+#[tsify(type_prefix = "Reward")]
+pub struct InviteCounts {
+    /// Qualified invites so far.
+    #[serde(default)]
+    pub qualified: i64,
+    /// Invites rewarded today (for a daily cap).
+    #[serde(default)]
+    pub today: i64,
+}
+
 /// Who is involved, and when.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, Tsify)]
+#[serde(rename_all = "camelCase")]
+#[tsify(type_prefix = "Reward")]
 pub struct Context {
     /// The buyer.
+    #[serde(default)]
     pub buyer: Member,
     /// Whoever shared the link, level 1 of commission; then their inviter (level 2), and so
     /// on. Empty: nobody earns commission.
+    #[serde(default)]
     pub sharers: Vec<Member>,
-    /// The sharer's qualified invites so far, and rewarded today.
-    pub invites: (i64, i64),
-    /// Today as days since 1970-01-01 (for the settlement date), if given.
+    /// The sharer's invite counts.
+    #[serde(default)]
+    pub invites: InviteCounts,
+    /// Today (`YYYY-MM-DD` in the document; here days since 1970-01-01), for the settlement
+    /// date.
+    #[tsify(optional, type = "string")]
     pub today: Option<i64>,
 }
 
@@ -176,9 +227,9 @@ impl Context {
                 let qualified = count(&mut i, "qualified", 0, 1_000_000_000)?.unwrap_or(0);
                 let today = count(&mut i, "today", 0, 1_000_000_000)?.unwrap_or(0);
                 i.finish()?;
-                (qualified, today)
+                InviteCounts { qualified, today }
             }
-            None => (0, 0),
+            None => InviteCounts::default(),
         };
         let today_path = o.at("today");
         let today = o

@@ -60,7 +60,7 @@ pub fn explain(rules: &Rules, p: &Preview) -> Vec<Explanation> {
                 "Commission is capped by the rules".into(),
             ));
         }
-        let days = rules.return_days.to_string();
+        let days = rules.settlement.return_days.to_string();
         let (zh, en) = match &p.settles_on {
             Some(date) => (
                 format!("佣金为预估，{date} 售后期结束后结算"),
@@ -106,7 +106,7 @@ pub fn explain(rules: &Rules, p: &Preview) -> Vec<Explanation> {
     }
     if let (Some(t), Some(tiers)) = (&p.tier, &rules.tiers) {
         if let Some(next) = &t.next {
-            let (zh, en, amount) = if tiers.by_spend {
+            let (zh, en, amount) = if tiers.basis == crate::rules::Basis::Spend {
                 let a = yuan(Money::from_minor(t.remaining).unwrap_or_default());
                 (format!("再消费 ¥{a} 升级{next}"), format!("¥{a} more to {next}"), a)
             } else {

@@ -22,6 +22,7 @@ pub mod cart;
 pub mod commission;
 pub mod explain;
 mod fields;
+pub mod output;
 pub mod points;
 pub mod pricing;
 pub mod rules;
@@ -64,9 +65,11 @@ pub fn preview(rules: &Rules, cart: &Cart, context: &Context) -> Result<Preview>
     let points = points::earned(rules, cart, context, &pricing)?;
     let tier = tiers::progress(rules, context.buyer.growth.saturating_add(points.growth));
     let invites = points::invite_progress(rules, context);
-    let settles_on = context.today.map(|d| cart::date_from_days(d + rules.return_days));
+    let settles_on = context.today.map(|d| cart::date_from_days(d + rules.settlement.return_days));
     Ok(Preview { pricing, commission, points, tier, invites, settles_on })
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod typescript_tests;

@@ -1,6 +1,6 @@
 //! Points and growth the buyer earns on an order, and the sharer's invite progress.
 
-use super::cart::{Cart, Context};
+use super::cart::{Cart, Context, InviteCounts};
 use super::pricing::Pricing;
 use super::rules::Rules;
 use crate::money::{Money, Rate, Rounding};
@@ -58,7 +58,7 @@ pub fn earned(rules: &Rules, cart: &Cart, context: &Context, pricing: &Pricing) 
         out.gift_points = gifts.clamp(0, i64::MAX as i128) as i64;
     }
     if let Some(t) = &rules.tiers {
-        out.growth = if t.by_spend {
+        out.growth = if t.basis == super::rules::Basis::Spend {
             growth_base as i64
         } else {
             Rounding::Down.div(growth_base * t.growth_per_yuan.ppm() as i128, 100 * PPM) as i64
@@ -87,14 +87,14 @@ pub struct InviteProgress {
 /// Where the sharer stands on the invite ladder.
 pub fn invite_progress(rules: &Rules, context: &Context) -> Option<InviteProgress> {
     let i = rules.invites.as_ref()?;
-    let (qualified, today) = context.invites;
+    let InviteCounts { qualified, today } = context.invites;
     let next = i.ladder.iter().find(|s| s.invites > qualified);
     Some(InviteProgress {
         qualified,
         next_step: next.map(|s| (s.invites, s.invites - qualified)),
         next_bonus: next.map_or((Money::ZERO, 0), |s| (s.bonus, s.points)),
         left_today: i.daily_cap.map(|cap| (cap - today).max(0)),
-        reward: i.reward,
-        invitee_coupon: i.invitee_coupon,
+        reward: (i.reward_amount, i.reward_points),
+        invitee_coupon: i.invitee_coupon.map(|c| (c.amount, c.min_spend)),
     })
 }

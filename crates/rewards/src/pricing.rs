@@ -166,7 +166,7 @@ fn redeem(rules: &Rules, cart: &Cart, context: &Context, bill: Money) -> Result<
     let Some(r) = rules.points.as_ref().and_then(|p| p.redeem.as_ref()) else {
         return Err(reject("these rules do not let points be redeemed".into()));
     };
-    let strict = r.reject_over_limit;
+    let strict = r.over_limit == super::rules::OverLimit::Reject;
     let mut points = asked;
     let mut limit = |most: i64, why: &str| -> Result<()> {
         if points > most {

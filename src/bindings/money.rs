@@ -73,7 +73,7 @@ fn name_or<T: Copy>(value: &JsValue, path: &str, default: T, read: fn(&str) -> R
 pub fn allocate(
     #[wasm_bindgen(unchecked_param_type = "number")] amount: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number[]")] weights: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "AllocationMethod | undefined")] method: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "AllocationMethod")] method: Option<JsValue>,
 ) -> JsResult<JsValue> {
     throw((|| {
         let amount = self::amount(&amount, "amount")?;
@@ -98,6 +98,7 @@ pub fn allocate(
                 args::integer(&array.get(i), &path, 0, MAX_MINOR as u64, ErrorKind::AllocationInvalid).map(|w| w as i64)
             })
             .collect::<Result<Vec<i64>>>()?;
+        let method = method.unwrap_or(JsValue::UNDEFINED);
         let method = name_or(&method, "method", Allocation::LargestRemainder, Allocation::from_name)?;
         // Errors about the weights as a whole (none, all zero) are located at them too.
         let parts =
@@ -133,11 +134,12 @@ pub fn parse_rate(#[wasm_bindgen(unchecked_param_type = "RateInput")] rate: JsVa
 pub fn apply_rate(
     #[wasm_bindgen(unchecked_param_type = "number")] amount: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RateInput")] rate: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "RoundingMode | undefined")] rounding: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "RoundingMode")] rounding: Option<JsValue>,
 ) -> JsResult<f64> {
     throw((|| {
         let amount = self::amount(&amount, "amount")?;
         let rate = self::rate(&rate, "rate")?;
+        let rounding = rounding.unwrap_or(JsValue::UNDEFINED);
         let rounding = name_or(&rounding, "rounding", Rounding::HalfUp, Rounding::from_name)?;
         Ok(amount.mul_rate(rate, rounding)?.minor() as f64)
     })())

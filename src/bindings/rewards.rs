@@ -15,11 +15,12 @@ use wasm_bindgen::prelude::*;
 pub fn preview_rewards(
     #[wasm_bindgen(unchecked_param_type = "RewardRules | string")] rules: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RewardCart | string")] cart: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "RewardContext | string | null | undefined")] context: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "RewardContext | string | null")] context: Option<JsValue>,
 ) -> JsResult<Ts<RewardPreview>> {
     let (rules, preview) = throw((|| {
         let rules = Rules::from_value(&json_value(&rules, "rules", ErrorKind::RewardRulesInvalid)?)?;
         let cart = Cart::from_value(&json_value(&cart, "cart", ErrorKind::RewardCartInvalid)?)?;
+        let context = context.unwrap_or(JsValue::NULL);
         let context = if context.is_undefined() || context.is_null() {
             Context::default()
         } else {

@@ -215,6 +215,11 @@ async function posters(): Promise<void> {
   const method: AllocationMethod = 'largestRemainder';
   const rate: { ppm: number; percent: string } = parseRate('9折');
   const fee: number = applyRate(29900, 0.05, 'halfEven') + parseRate(0.1).ppm;
+  // The method, the rounding and the context may be left out.
+  const byDefault: number[] = allocate(500, [1, 2]);
+  const halfUp: number = applyRate(100, '5%');
+  const noContext = previewRewards({ version: 1 }, { lines: [{ price: 100, quantity: 1 }] });
+  void [byDefault, halfUp, noContext];
   // @ts-expect-error not an allocation method
   allocate(500, [1], 'hamilton');
   // @ts-expect-error not a rounding mode

@@ -112,16 +112,16 @@ fn one_case_per_code() -> Vec<(&'static str, Option<&'static str>, Reach)> {
             let template = json(r#"{"version":1,"width":10,"height":10}"#);
             render_poster(template, JsValue::NULL, JsValue::NULL, some(r#"{"pixelRatio":9}"#)).map(JsValue::from)
         }),
-        ("AMOUNT_INVALID", Some("amount"), || allocate(n(1.5), json("[1,2]"), JsValue::UNDEFINED)),
-        ("AMOUNT_OVERFLOW", None, || apply_rate(n(TWO_POW_53 - 1.0), s("2"), JsValue::UNDEFINED).map(JsValue::from)),
+        ("AMOUNT_INVALID", Some("amount"), || allocate(n(1.5), json("[1,2]"), None)),
+        ("AMOUNT_OVERFLOW", None, || apply_rate(n(TWO_POW_53 - 1.0), s("2"), None).map(JsValue::from)),
         ("RATE_INVALID", Some("rate"), || parse_rate(s("10折")).map(JsValue::from)),
-        ("ALLOCATION_INVALID", Some("weights[1]"), || allocate(n(100.0), json("[1,-2]"), JsValue::UNDEFINED)),
+        ("ALLOCATION_INVALID", Some("weights[1]"), || allocate(n(100.0), json("[1,-2]"), None)),
         ("REWARD_RULES_INVALID", Some("rules.commission.levels[0]"), || {
             let rules = json(r#"{"version":1,"commission":{"levels":["120%"]}}"#);
-            preview_rewards(rules, json(r#"{"lines":[{"price":100,"quantity":1}]}"#), JsValue::NULL).map(JsValue::from)
+            preview_rewards(rules, json(r#"{"lines":[{"price":100,"quantity":1}]}"#), Some(JsValue::NULL)).map(JsValue::from)
         }),
         ("REWARD_CART_INVALID", Some("cart.lines"), || {
-            preview_rewards(json(r#"{"version":1}"#), json(r#"{"lines":[]}"#), JsValue::NULL).map(JsValue::from)
+            preview_rewards(json(r#"{"version":1}"#), json(r#"{"lines":[]}"#), None).map(JsValue::from)
         }),
     ]
 }
@@ -187,7 +187,7 @@ fn number_arguments() -> Vec<(&'static str, &'static str, WithNumber)> {
         ("options.margin", "VOUCHER_BAD_COUNT", |v| {
             generate_vouchers(typed(with(&voucher_json("######", "1", ""), "margin", &v))).map(JsValue::from)
         }),
-        ("weights[0]", "ALLOCATION_INVALID", |v| allocate(n(100.0), js_sys::Array::of1(&v).into(), JsValue::UNDEFINED)),
+        ("weights[0]", "ALLOCATION_INVALID", |v| allocate(n(100.0), js_sys::Array::of1(&v).into(), None)),
         ("nowMs", "ATTRIBUTION_INVALID", |v| {
             decide_attribution(JsValue::NULL, JsValue::NULL, v, ts(FIRST)).map(JsValue::from)
         }),

@@ -20,7 +20,7 @@ fn parts(result: Result<JsValue, JsValue>) -> Vec<f64> {
 #[wasm_bindgen_test]
 fn allocate_places_leftover_units_by_method() {
     let call = |amount: f64, weights: &str, method: Option<&str>| {
-        parts(allocate(n(amount), json(weights), method.map_or(JsValue::UNDEFINED, s)))
+        parts(allocate(n(amount), json(weights), method.map(s)))
     };
     assert_eq!(call(5.0, "[1,2,3]", Some("last")), [0.0, 1.0, 4.0]);
     assert_eq!(call(5.0, "[1,2,3]", Some("largestRemainder")), [1.0, 2.0, 2.0]);
@@ -47,7 +47,7 @@ fn allocate_refuses_what_it_cannot_split() {
         (n(100.0), json("[1]"), s("hamilton"), "ALLOCATION_INVALID", "method"),
     ];
     for (amount, weights, method, code, path) in cases {
-        expect_error(allocate(amount, weights, method), code, Some(path));
+        expect_error(allocate(amount, weights, Some(method)), code, Some(path));
         assert_still_works();
     }
 }
@@ -78,12 +78,12 @@ fn rates_are_read_in_every_notation() {
 fn apply_rate_rounds_as_asked() {
     // ¥299.00 at 3.3% is 986.7 fen.
     let at =
-        |rounding: Option<&str>| apply_rate(n(29900.0), s("3.3%"), rounding.map_or(JsValue::UNDEFINED, s)).unwrap();
+        |rounding: Option<&str>| apply_rate(n(29900.0), s("3.3%"), rounding.map(s)).unwrap();
     assert_eq!([at(Some("down")), at(Some("up")), at(None), at(Some("halfEven"))], [986.0, 987.0, 987.0, 987.0]);
-    assert_eq!(apply_rate(n(-29900.0), s("3.3%"), s("floor")).unwrap(), -987.0);
-    expect_error(apply_rate(n(100.0), s("5%"), s("bankers")).map(JsValue::from), "INVALID_ARGUMENT", Some("rounding"));
+    assert_eq!(apply_rate(n(-29900.0), s("3.3%"), Some(s("floor"))).unwrap(), -987.0);
+    expect_error(apply_rate(n(100.0), s("5%"), Some(s("bankers"))).map(JsValue::from), "INVALID_ARGUMENT", Some("rounding"));
     expect_error(
-        apply_rate(n(TWO_POW_53 - 1.0), s("2"), JsValue::UNDEFINED).map(JsValue::from),
+        apply_rate(n(TWO_POW_53 - 1.0), s("2"), None).map(JsValue::from),
         "AMOUNT_OVERFLOW",
         None,
     );

@@ -65,7 +65,7 @@ fn json_text(v: &JsValue) -> String {
 }
 
 fn check(name: &str, rules: &JsValue, cart: &JsValue, context: &JsValue, expect: &JsValue) {
-    let result = preview_rewards(rules.clone(), cart.clone(), context.clone()).map(JsValue::from);
+    let result = preview_rewards(rules.clone(), cart.clone(), Some(context.clone())).map(JsValue::from);
     let error = get(expect, "error");
     if let Some(code) = error.as_string() {
         let path = get(expect, "path").as_string();
@@ -120,7 +120,7 @@ fn the_vector_file_holds_in_the_browser() {
 fn rules_may_be_json_text_and_explanations_come_in_both_languages() {
     let rules = s(r#"{"version":1,"commission":{"levels":["10%"]},"points":{"earnPerYuan":1}}"#);
     let cart = s(r#"{"lines":[{"price":29900,"quantity":1}],"coupon":2000}"#);
-    let p: JsValue = preview_rewards(rules, cart, json(r#"{"sharers":[{}]}"#)).unwrap().into();
+    let p: JsValue = preview_rewards(rules, cart, Some(json(r#"{"sharers":[{}]}"#))).unwrap().into();
     // 10% of 279.00 paid = 27.90.
     assert_eq!(numbers(&at(&p, &["sharer", "levels"])), [2790.0]);
     let lines = js_sys::Array::from(&get(&p, "explain"));
@@ -130,12 +130,12 @@ fn rules_may_be_json_text_and_explanations_come_in_both_languages() {
     assert_eq!(get(&first, "en").as_string().as_deref(), Some("Share to earn ¥27.90"));
     assert_eq!(at(&first, &["params", "amount"]).as_string().as_deref(), Some("27.90"));
     expect_error(
-        preview_rewards(s("{"), json("{}"), JsValue::NULL).map(JsValue::from),
+        preview_rewards(s("{"), json("{}"), None).map(JsValue::from),
         "REWARD_RULES_INVALID",
         Some("rules"),
     );
     expect_error(
-        preview_rewards(JsValue::TRUE, json("{}"), JsValue::NULL).map(JsValue::from),
+        preview_rewards(JsValue::TRUE, json("{}"), Some(JsValue::NULL)).map(JsValue::from),
         "REWARD_RULES_INVALID",
         Some("rules"),
     );

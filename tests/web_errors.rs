@@ -118,7 +118,8 @@ fn one_case_per_code() -> Vec<(&'static str, Option<&'static str>, Reach)> {
         ("ALLOCATION_INVALID", Some("weights[1]"), || allocate(n(100.0), json("[1,-2]"), None)),
         ("REWARD_RULES_INVALID", Some("rules.commission.levels[0]"), || {
             let rules = json(r#"{"version":1,"commission":{"levels":["120%"]}}"#);
-            preview_rewards(rules, json(r#"{"lines":[{"price":100,"quantity":1}]}"#), Some(JsValue::NULL)).map(JsValue::from)
+            preview_rewards(rules, json(r#"{"lines":[{"price":100,"quantity":1}]}"#), Some(JsValue::NULL))
+                .map(JsValue::from)
         }),
         ("REWARD_CART_INVALID", Some("cart.lines"), || {
             preview_rewards(json(r#"{"version":1}"#), json(r#"{"lines":[]}"#), None).map(JsValue::from)

@@ -19,9 +19,8 @@ fn parts(result: Result<JsValue, JsValue>) -> Vec<f64> {
 /// each method's rule for the units left.
 #[wasm_bindgen_test]
 fn allocate_places_leftover_units_by_method() {
-    let call = |amount: f64, weights: &str, method: Option<&str>| {
-        parts(allocate(n(amount), json(weights), method.map(s)))
-    };
+    let call =
+        |amount: f64, weights: &str, method: Option<&str>| parts(allocate(n(amount), json(weights), method.map(s)));
     assert_eq!(call(5.0, "[1,2,3]", Some("last")), [0.0, 1.0, 4.0]);
     assert_eq!(call(5.0, "[1,2,3]", Some("largestRemainder")), [1.0, 2.0, 2.0]);
     assert_eq!(call(5.0, "[1,2,3]", Some("largestWeight")), [0.0, 2.0, 3.0]);
@@ -77,15 +76,14 @@ fn rates_are_read_in_every_notation() {
 #[wasm_bindgen_test]
 fn apply_rate_rounds_as_asked() {
     // ¥299.00 at 3.3% is 986.7 fen.
-    let at =
-        |rounding: Option<&str>| apply_rate(n(29900.0), s("3.3%"), rounding.map(s)).unwrap();
+    let at = |rounding: Option<&str>| apply_rate(n(29900.0), s("3.3%"), rounding.map(s)).unwrap();
     assert_eq!([at(Some("down")), at(Some("up")), at(None), at(Some("halfEven"))], [986.0, 987.0, 987.0, 987.0]);
     assert_eq!(apply_rate(n(-29900.0), s("3.3%"), Some(s("floor"))).unwrap(), -987.0);
-    expect_error(apply_rate(n(100.0), s("5%"), Some(s("bankers"))).map(JsValue::from), "INVALID_ARGUMENT", Some("rounding"));
     expect_error(
-        apply_rate(n(TWO_POW_53 - 1.0), s("2"), None).map(JsValue::from),
-        "AMOUNT_OVERFLOW",
-        None,
+        apply_rate(n(100.0), s("5%"), Some(s("bankers"))).map(JsValue::from),
+        "INVALID_ARGUMENT",
+        Some("rounding"),
     );
+    expect_error(apply_rate(n(TWO_POW_53 - 1.0), s("2"), None).map(JsValue::from), "AMOUNT_OVERFLOW", None);
     assert_still_works();
 }

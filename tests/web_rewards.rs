@@ -129,11 +129,7 @@ fn rules_may_be_json_text_and_explanations_come_in_both_languages() {
     assert_eq!(get(&first, "zh").as_string().as_deref(), Some("分享赚 ¥27.90"));
     assert_eq!(get(&first, "en").as_string().as_deref(), Some("Share to earn ¥27.90"));
     assert_eq!(at(&first, &["params", "amount"]).as_string().as_deref(), Some("27.90"));
-    expect_error(
-        preview_rewards(s("{"), json("{}"), None).map(JsValue::from),
-        "REWARD_RULES_INVALID",
-        Some("rules"),
-    );
+    expect_error(preview_rewards(s("{"), json("{}"), None).map(JsValue::from), "REWARD_RULES_INVALID", Some("rules"));
     expect_error(
         preview_rewards(JsValue::TRUE, json("{}"), Some(JsValue::NULL)).map(JsValue::from),
         "REWARD_RULES_INVALID",

@@ -75,13 +75,25 @@ enum Earn {
     FixedPerUnit(Money),
 }
 
-fn earn_for(c: &Commission, tier: Option<&Tier>, line: &Line, level: usize) -> Result<Option<Earn>> {
+fn earn_for(
+    preset: Option<Preset>,
+    c: &Commission,
+    tier: Option<&Tier>,
+    line: &Line,
+    level: usize,
+) -> Result<Option<Earn>> {
     if line.activity.as_ref().is_some_and(|a| c.exclude_activities.contains(a)) {
         return Ok(None);
     }
     let rate = match override_for(c, line) {
         Some(Action::Exclude) => return Ok(None),
-        Some(Action::Fixed(amounts)) => return Ok(amounts.get(level).map(|a| Earn::FixedPerUnit(*a))),
+        // yudao falls back to the percentage when the SKU's fixed amount is 0.
+        Some(Action::Fixed(amounts))
+            if !(preset == Some(Preset::Yudao) && amounts.get(level) == Some(&Money::ZERO)) =>
+        {
+            return Ok(amounts.get(level).map(|a| Earn::FixedPerUnit(*a)))
+        }
+        Some(Action::Fixed(_)) => c.levels[level],
         Some(Action::Rates(rates)) => return Ok(rates.get(level).map(|r| Earn::Rate(*r))),
         None => c.levels[level],
     };
@@ -112,8 +124,9 @@ fn base_of(rules: &Rules, c: &Commission, line: &Line, quantity: i64, price: &Li
     match (rules.preset, c.base) {
         // yudao: the line's pay price, delivery included.
         (Some(Preset::Yudao), _) => paid_and_shipping(),
-        // CRMEB-Java: the member price (or the price), before coupons.
-        (Some(Preset::CrmebJava), _) => member(),
+        // CRMEB-Java: the unit price before coupons and points (its vip price: the line's
+        // member price, else the price with the buyer's tier discount), times the quantity.
+        (Some(Preset::CrmebJava), _) => price.unit.times(quantity),
         // CRMEB-PHP type 1: paid plus postage; type 0: SKU price × quantity.
         (Some(Preset::CrmebPhp), Base::Paid) => paid_and_shipping(),
         (_, Base::Price) => line.price.times(quantity),
@@ -171,7 +184,7 @@ pub fn earnings(rules: &Rules, cart: &Cart, context: &Context, pricing: &Pricing
         // Per order: the exact numerators of every line, rounded once at the end.
         let mut order_exact: Vec<i128> = vec![0; cart.lines.len()];
         for (i, (line, price)) in cart.lines.iter().zip(&pricing.lines).enumerate() {
-            let amount = match earn_for(c, tier, line, level)? {
+            let amount = match earn_for(rules.preset, c, tier, line, level)? {
                 None => Money::ZERO,
                 Some(Earn::FixedPerUnit(a)) => a.times(line.quantity)?,
                 Some(Earn::Rate(rate)) => {
@@ -250,7 +263,7 @@ fn earn_up_to(rules: &Rules, c: &Commission, cart: &Cart, context: &Context) -> 
             .or(line.member_price)
             .unwrap_or(line.price);
         let price = LinePrice { list: line.price, unit, subtotal: unit, paid: unit, ..LinePrice::default() };
-        let amount = match earn_for(c, tier, line, 0)? {
+        let amount = match earn_for(rules.preset, c, tier, line, 0)? {
             None => Money::ZERO,
             Some(Earn::FixedPerUnit(a)) => a,
             Some(Earn::Rate(rate)) => record(rules, c, base_of(rules, c, line, 1, &price)?, 1, rate)?,

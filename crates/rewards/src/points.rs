@@ -46,7 +46,10 @@ pub fn earned(rules: &Rules, cart: &Cart, context: &Context, pricing: &Pricing) 
             // fen / 100 = yuan; × points per yuan (ppm) × multiplier (ppm).
             p.earn_rounding.div(paid * p.earn_per_yuan.ppm() as i128 * multiplier, 100 * PPM * PPM)
         };
-        let gifts: i128 = cart.lines.iter().map(|l| l.gift_points as i128 * l.quantity as i128).sum();
+        // Gift points per unit; yudao gives a product's `giveIntegral` once per line.
+        let per_line = rules.preset == Some(super::rules::Preset::Yudao);
+        let gifts: i128 =
+            cart.lines.iter().map(|l| l.gift_points as i128 * if per_line { 1 } else { l.quantity as i128 }).sum();
         let mut total = per_yuan + gifts;
         if let Some(most) = p.earn_max_per_order {
             if total > most as i128 {

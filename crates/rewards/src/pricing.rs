@@ -54,7 +54,7 @@ fn sum(mut values: impl Iterator<Item = Money>) -> Result<Money> {
 }
 
 /// The unit price a line is charged before order-wide discounts.
-fn unit_price(line: &super::cart::Line, tier_discount: Option<Rate>) -> Result<Money> {
+fn unit_price(rules: &Rules, line: &super::cart::Line, tier_discount: Option<Rate>) -> Result<Money> {
     if line.activity.is_some() {
         if let Some(p) = line.activity_price {
             return Ok(p);
@@ -62,8 +62,9 @@ fn unit_price(line: &super::cart::Line, tier_discount: Option<Rate>) -> Result<M
     }
     match (line.member_price, tier_discount) {
         (Some(p), _) => Ok(p),
-        // The tier's discount on the price, truncated to the fen as CRMEB's bcmath and
-        // yudao's integer division both do.
+        // The tier's discount on the price: CRMEB-Java's vip price rounds half up to the
+        // fen; CRMEB-PHP's bcmath and yudao's integer division truncate.
+        (None, Some(d)) if rules.preset == Some(Preset::CrmebJava) => line.price.mul_rate(d, Rounding::HalfUp),
         (None, Some(d)) => line.price.mul_rate(d, Rounding::Down),
         (None, None) => Ok(line.price),
     }
@@ -71,14 +72,64 @@ fn unit_price(line: &super::cart::Line, tier_discount: Option<Rate>) -> Result<M
 
 /// Splits `amount` over lines by `weights` with the rules' method; CRMEB-PHP's own way
 /// under its preset.
-fn split(rules: &Rules, amount: Money, weights: &[i64]) -> Result<Vec<Money>> {
+fn split(rules: &Rules, what: Split, amount: Money, weights: &[i64]) -> Result<Vec<Money>> {
     if amount == Money::ZERO || weights.iter().all(|&w| w == 0) {
         return Ok(vec![Money::ZERO; weights.len()]);
     }
-    if rules.preset == Some(Preset::CrmebPhp) {
-        return crmeb_php_split(amount, weights);
+    match rules.preset {
+        Some(Preset::CrmebPhp) => crmeb_php_split(amount, weights),
+        Some(Preset::Yudao) => yudao_split(amount, weights),
+        Some(Preset::Likeshop) if what != Split::Shipping => likeshop_split(amount, weights, what == Split::Coupon),
+        _ => allocate(amount, weights, rules.discounts.allocation),
     }
-    allocate(amount, weights, rules.discounts.allocation)
+}
+
+/// What is being split over the lines (the backends treat them differently).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Split {
+    Coupon,
+    Points,
+    Shipping,
+}
+
+/// likeshop: each line's share is `round(line / total × amount, 2)`, half away from zero;
+/// for the coupon the last line then takes what is left, for the points deduction it does
+/// not (so the lines' shares may differ from the deduction by a fen, as in likeshop's own
+/// order lines, whose pay prices its commission is computed from).
+fn likeshop_split(amount: Money, weights: &[i64], last_takes_rest: bool) -> Result<Vec<Money>> {
+    let total: i128 = weights.iter().map(|&w| w as i128).sum();
+    let mut parts = weights
+        .iter()
+        .map(|&w| checked(Rounding::HalfUp.div(amount.minor() as i128 * w as i128, total)))
+        .collect::<Result<Vec<Money>>>()?;
+    if last_takes_rest {
+        let others = parts[..parts.len() - 1].iter().try_fold(Money::ZERO, |a, p| a.checked_add(*p))?;
+        if let Some(last) = parts.last_mut() {
+            *last = amount.checked_sub(others)?;
+        }
+    }
+    Ok(parts)
+}
+
+/// yudao's `dividePrice`: every line but the last gets `(int) (amount * (1.0 * weight /
+/// total))`, in double arithmetic, and the last takes what is left. The double is part of
+/// the formula: 100 split by 29 of 100 gives 28 there (0.29 × 100 is 28.999...), where an
+/// exact floor gives 29. IEEE 754 doubles round the same in Java, natively and in
+/// WebAssembly, so this reproduces it exactly.
+#[allow(clippy::float_arithmetic)]
+fn yudao_split(amount: Money, weights: &[i64]) -> Result<Vec<Money>> {
+    let total: i64 = weights.iter().sum();
+    let a = amount.minor() as f64;
+    let mut parts = Vec::with_capacity(weights.len());
+    let mut given = Money::ZERO;
+    for &w in &weights[..weights.len() - 1] {
+        // A cast truncates toward zero, as Java's (int) does (amounts are far below 2^31).
+        let part = Money::from_minor((a * (w as f64 / total as f64)) as i64)?;
+        given = given.checked_add(part)?;
+        parts.push(part);
+    }
+    parts.push(amount.checked_sub(given)?);
+    Ok(parts)
 }
 
 /// CRMEB-PHP: every line but the last gets trunc2(trunc4(line / total) × amount); the last
@@ -107,7 +158,7 @@ pub fn price(rules: &Rules, cart: &Cart, context: &Context) -> Result<Pricing> {
     let tier_discount = super::tiers::tier_of(rules, &context.buyer, "context.buyer.tier")?.and_then(|t| t.discount);
     let mut lines = Vec::with_capacity(cart.lines.len());
     for line in &cart.lines {
-        let unit = unit_price(line, tier_discount)?;
+        let unit = unit_price(rules, line, tier_discount)?;
         let subtotal = unit.times(line.quantity)?;
         lines.push(LinePrice {
             list: line.price.times(line.quantity)?,
@@ -121,13 +172,13 @@ pub fn price(rules: &Rules, cart: &Cart, context: &Context) -> Result<Pricing> {
     // A coupon larger than the cart takes the cart to zero, no further.
     let coupon = cart.coupon.min(subtotal);
     let weights: Vec<i64> = lines.iter().map(|l| l.subtotal.minor()).collect();
-    for (l, c) in lines.iter_mut().zip(split(rules, coupon, &weights)?) {
+    for (l, c) in lines.iter_mut().zip(split(rules, Split::Coupon, coupon, &weights)?) {
         l.coupon = c;
     }
     let bill = subtotal.checked_sub(coupon)?;
     let (points_used, points_deduction) = redeem(rules, cart, context, bill)?;
     let weights: Vec<i64> = lines.iter().map(|l| l.subtotal.minor() - l.coupon.minor()).collect();
-    for (l, p) in lines.iter_mut().zip(split(rules, points_deduction, &weights)?) {
+    for (l, p) in lines.iter_mut().zip(split(rules, Split::Points, points_deduction, &weights)?) {
         l.points = p;
         l.paid = l.subtotal.checked_sub(l.coupon)?.checked_sub(p)?;
     }
@@ -136,7 +187,7 @@ pub fn price(rules: &Rules, cart: &Cart, context: &Context) -> Result<Pricing> {
     let paid: Vec<i64> = lines.iter().map(|l| l.paid.minor()).collect();
     let weights =
         if paid.iter().any(|&p| p > 0) { paid } else { lines.iter().map(|l| l.subtotal.minor().max(1)).collect() };
-    for (l, s) in lines.iter_mut().zip(split(rules, cart.shipping, &weights)?) {
+    for (l, s) in lines.iter_mut().zip(split(rules, Split::Shipping, cart.shipping, &weights)?) {
         l.shipping = l.shipping.checked_add(s)?;
     }
     let shipping = sum(lines.iter().map(|l| l.shipping))?;

@@ -127,8 +127,9 @@ fn base_of(rules: &Rules, c: &Commission, line: &Line, quantity: i64, price: &Li
         // CRMEB-Java: the unit price before coupons and points (its vip price: the line's
         // member price, else the price with the buyer's tier discount), times the quantity.
         (Some(Preset::CrmebJava), _) => price.unit.times(quantity),
-        // CRMEB-PHP type 1: paid plus postage; type 0: SKU price × quantity.
-        (Some(Preset::CrmebPhp), Base::Paid) => paid_and_shipping(),
+        // CRMEB-PHP type 1: its unit "true price" after the coupon and points shares, plus
+        // the line's postage, times the quantity; type 0: SKU price × quantity.
+        (Some(Preset::CrmebPhp), Base::Paid) => crmeb_php_paid_base(price, quantity),
         (_, Base::Price) => line.price.times(quantity),
         (_, Base::MemberPrice) => member(),
         (_, Base::Paid) if c.shipping => paid_and_shipping(),
@@ -136,17 +137,39 @@ fn base_of(rules: &Rules, c: &Commission, line: &Line, quantity: i64, price: &Li
     }
 }
 
+/// CRMEB-PHP's base "by what was paid" (`user_brokerage_type` 1), as its
+/// `computeOrderProductTruePrice` and `computeOrderProductBrokerage` work it out: the unit
+/// price loses the line's coupon share per unit (`bcdiv(share, qty, 4)`, then `bcsub(.., 2)`,
+/// so truncated to the fen; 0 if the share is larger), then its points share the same way;
+/// the line's postage is then added to that unit price before multiplying by the quantity.
+fn crmeb_php_paid_base(price: &LinePrice, quantity: i64) -> Result<Money> {
+    let q = quantity.max(1) as i128;
+    // In hundredths of a fen: 4 decimal places of a yuan.
+    let less = |unit: i128, share: Money| -> i128 {
+        if share == Money::ZERO {
+            return unit;
+        }
+        let per_unit = share.minor() as i128 * 100 / q;
+        if unit * 100 > per_unit {
+            (unit * 100 - per_unit) / 100
+        } else {
+            0
+        }
+    };
+    let unit = less(less(price.unit.minor() as i128, price.coupon), price.points);
+    checked((unit + price.shipping.minor() as i128) * q)
+}
+
 /// One record: `rate` of `base` for `quantity` units, with the rules' rounding or the
 /// preset's formula.
 fn record(rules: &Rules, c: &Commission, base: Money, quantity: i64, rate: Rate) -> Result<Money> {
     let (b, r, q) = (base.minor() as i128, rate.ppm() as i128, quantity.max(1) as i128);
     let v = match rules.preset {
-        // trunc2(trunc4(unit base × qty) × trunc4(rate)): the unit base is a fen amount
-        // (truncated), the rate kept to 4 decimals.
+        // trunc2(trunc4(base) × trunc4(rate)): the base is whole fen, the rate kept to 4
+        // decimals.
         Some(Preset::CrmebPhp) => {
-            let unit = b / q;
             let rate4 = r / 100 * 100;
-            Rounding::Down.div(unit * q * rate4, PPM)
+            Rounding::Down.div(b * rate4, PPM)
         }
         // trunc2(unit price × rate) per unit, × quantity.
         Some(Preset::CrmebJava) => Rounding::Down.div(b / q * r, PPM) * q,

@@ -177,16 +177,24 @@ pub fn price(rules: &Rules, cart: &Cart, context: &Context) -> Result<Pricing> {
     }
     let bill = subtotal.checked_sub(coupon)?;
     let (points_used, points_deduction) = redeem(rules, cart, context, bill)?;
-    let weights: Vec<i64> = lines.iter().map(|l| l.subtotal.minor() - l.coupon.minor()).collect();
+    // The points deduction by what is left after the coupon; CRMEB-PHP splits it by the
+    // lines' totals before the coupon (its `computeOrderProductIntegral`).
+    let crmeb_php = rules.preset == Some(Preset::CrmebPhp);
+    let weights: Vec<i64> =
+        lines.iter().map(|l| l.subtotal.minor() - if crmeb_php { 0 } else { l.coupon.minor() }).collect();
     for (l, p) in lines.iter_mut().zip(split(rules, Split::Points, points_deduction, &weights)?) {
         l.points = p;
         l.paid = l.subtotal.checked_sub(l.coupon)?.checked_sub(p)?;
     }
     // The order's shipping is split by what the lines paid (by their subtotals when they
-    // paid nothing), as backends that pay commission on shipping do.
+    // paid nothing, and always under CRMEB-PHP, whose postage shares go by the lines'
+    // totals), as backends that pay commission on shipping do.
     let paid: Vec<i64> = lines.iter().map(|l| l.paid.minor()).collect();
-    let weights =
-        if paid.iter().any(|&p| p > 0) { paid } else { lines.iter().map(|l| l.subtotal.minor().max(1)).collect() };
+    let weights = if paid.iter().any(|&p| p > 0) && !crmeb_php {
+        paid
+    } else {
+        lines.iter().map(|l| l.subtotal.minor().max(1)).collect()
+    };
     for (l, s) in lines.iter_mut().zip(split(rules, Split::Shipping, cart.shipping, &weights)?) {
         l.shipping = l.shipping.checked_add(s)?;
     }
@@ -219,18 +227,18 @@ fn redeem(rules: &Rules, cart: &Cart, context: &Context, bill: Money) -> Result<
     };
     let strict = r.over_limit == super::rules::OverLimit::Reject;
     let mut points = asked;
-    let mut limit = |most: i64, why: &str| -> Result<()> {
-        if points > most {
+    let limit = |points: &mut i64, most: i64, why: &str| -> Result<()> {
+        if *points > most {
             if strict {
                 return Err(reject(format!("{asked} points asked; {why} allows {most}")));
             }
-            points = most;
+            *points = most;
         }
         Ok(())
     };
-    limit(context.buyer.points, "the buyer's balance")?;
+    limit(&mut points, context.buyer.points, "the buyer's balance")?;
     if let Some(most) = r.max_points {
-        limit(most, "the most per order")?;
+        limit(&mut points, most, "the most per order")?;
     }
     // A point's value in fen, exact to a millionth of a fen.
     let value = Fixed::from_rate(r.value_per_point);
@@ -240,10 +248,20 @@ fn redeem(rules: &Rules, cart: &Cart, context: &Context, bill: Money) -> Result<
     if let Some(share) = r.max_share {
         cap = cap.min(bill.mul_rate(share, Rounding::Down)?);
     }
+    // CRMEB-PHP: when the points are worth the bill or more, the deduction is the bill,
+    // whatever the points it then takes are worth (`useIntegral`).
+    let crmeb_php_covers = rules.preset == Some(Preset::CrmebPhp)
+        && worth(points)?.round(0, Rounding::Down)?.units() >= cap.minor() as i128;
     if value.units() > 0 {
-        // Points needed to pay `cap`, rounded up.
-        let needed = Fixed::integer(cap.minor()).div(value, 0, Rounding::Ceiling)?.units();
-        limit(needed.clamp(0, i64::MAX as i128) as i64, "the bill (or the share points may pay of it)")?;
+        // Points needed to pay `cap`, rounded up; CRMEB-PHP rounds up the quotient it
+        // first truncated to 2 places (`ceil(bcdiv(bill, ratio, 2))`).
+        let quotient = Fixed::integer(cap.minor());
+        let needed = if rules.preset == Some(Preset::CrmebPhp) {
+            quotient.div(value, 2, Rounding::Down)?.round(0, Rounding::Ceiling)?.units()
+        } else {
+            quotient.div(value, 0, Rounding::Ceiling)?.units()
+        };
+        limit(&mut points, needed.clamp(0, i64::MAX as i128) as i64, "the bill (or the share points may pay of it)")?;
     }
     // Whole steps only.
     points -= points % r.step;
@@ -252,6 +270,9 @@ fn redeem(rules: &Rules, cart: &Cart, context: &Context, bill: Money) -> Result<
             return Err(reject(format!("{asked} points asked; at least {} must be used at once", r.min)));
         }
         return Ok((0, Money::ZERO));
+    }
+    if crmeb_php_covers {
+        return Ok((points, cap));
     }
     let deduction = checked(worth(points)?.round(0, Rounding::Down)?.units())?.min(cap);
     Ok((points, deduction))

@@ -11,7 +11,7 @@ use crate::money::Money;
 pub struct Explanation {
     /// Stable key: `sharer.earn`, `sharer.level`, `sharer.estimated`, `sharer.capped`,
     /// `buyer.save`, `buyer.pay`, `buyer.pointsUsed`, `buyer.pointsEarned`,
-    /// `buyer.tierNext`, `invites.next`.
+    /// `buyer.tierNext`, `invites.next`, `invites.inviteeCoupon`.
     pub key: &'static str,
     /// Its parameters, as text (amounts in yuan with two decimals).
     pub params: Vec<(&'static str, String)>,
@@ -125,6 +125,18 @@ pub fn explain(rules: &Rules, p: &Preview) -> Vec<Explanation> {
                 format!("再邀请 {n} 人得 ¥{a}"),
                 format!("Invite {n} more to get ¥{a}"),
             ));
+        }
+        if let Some((amount, min_spend)) = i.invitee_coupon {
+            let (a, m) = (yuan(amount), yuan(min_spend));
+            let (zh, en) = if min_spend > Money::ZERO {
+                (
+                    format!("好友得 ¥{a} 优惠券，满 ¥{m} 可用"),
+                    format!("Your friend gets ¥{a} off orders of ¥{m} or more"),
+                )
+            } else {
+                (format!("好友得 ¥{a} 优惠券"), format!("Your friend gets ¥{a} off"))
+            };
+            out.push(line("invites.inviteeCoupon", vec![("amount", a), ("minSpend", m)], zh, en));
         }
     }
     out

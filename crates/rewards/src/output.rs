@@ -9,7 +9,7 @@
 
 use crate::commission::Limit;
 use crate::money::Money;
-use crate::rules::Rules;
+use crate::rules::{Rules, Trigger};
 use crate::value::json::{write_integer, write_string};
 use crate::Preview;
 use std::collections::BTreeMap;
@@ -136,6 +136,21 @@ pub struct InvitePreview {
     pub reward: i64,
     /// The reward per invite in points.
     pub reward_points: i64,
+    /// When an invite earns it.
+    #[tsify(type = r#""signup" | "firstOrder""#)]
+    pub reward_on: &'static str,
+    /// The coupon the invitee gets, if any.
+    pub invitee_coupon: Option<InviteeCouponPreview>,
+}
+
+/// The coupon an invitee gets (fen).
+#[derive(Clone, Debug, PartialEq, Eq, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct InviteeCouponPreview {
+    /// Amount off.
+    pub amount: i64,
+    /// The spend it needs.
+    pub min_spend: i64,
 }
 
 /// A line of explanation.
@@ -233,6 +248,10 @@ impl RewardPreview {
             left_today: i.left_today,
             reward: n(i.reward.0),
             reward_points: i.reward.1,
+            reward_on: rules.invites.as_ref().map_or("signup", |r| crate::money::name_of(&Trigger::NAMES, r.reward_on)),
+            invitee_coupon: i
+                .invitee_coupon
+                .map(|(amount, min_spend)| InviteeCouponPreview { amount: n(amount), min_spend: n(min_spend) }),
         });
         let explain = crate::explain::explain(rules, p)
             .into_iter()
@@ -305,6 +324,13 @@ impl RewardPreview {
             j.opt_num("leftToday", i.left_today);
             j.num("reward", i.reward);
             j.num("rewardPoints", i.reward_points);
+            j.str("rewardOn", i.reward_on);
+            j.optional("inviteeCoupon", i.invitee_coupon.as_ref(), |j, c| {
+                j.0.push('{');
+                j.num("amount", c.amount);
+                j.num("minSpend", c.min_spend);
+                j.0.push('}');
+            });
             j.0.push('}');
         });
         j.list("explain", &self.explain, |j, e| {

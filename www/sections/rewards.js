@@ -51,13 +51,14 @@ function render() {
   out.textContent = '';
   $('r-rules').classList.remove('invalid');
   let p;
+  const first = calls++ === 0;
   try {
     const t0 = performance.now();
     p = previewRewards($('r-rules').value, cart(), context());
     const ms = performance.now() - t0;
     // The page's first call also compiles the code it runs; say so rather than show it as
     // what a preview costs.
-    $('r-time').textContent = `previewRewards ${ms.toFixed(2)} ms${calls++ === 0 ? ' (first call)' : ''}`;
+    $('r-time').textContent = `previewRewards ${ms.toFixed(2)} ms${first ? ' (first call)' : ''}`;
   } catch (error) {
     $('r-rules').classList.add('invalid');
     // The message leads with the path already; drop the code prefix and the "(at …)" tail.

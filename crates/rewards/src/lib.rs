@@ -4,16 +4,19 @@
 //! the device with the same integer arithmetic as the server (the same Rust, or a backend's
 //! formulas reproduced by a [`Preset`](rules::Preset)). Re-exported by the `share_earn`
 //! crate as `share_earn::rewards`; a crate of its own so that the release profile builds it
-//! at opt-level 3 where share-earn is built for size.
+//! for speed (`"s"`; its JSON reading, in share-earn-core, at 3) where share-earn is built
+//! for size.
 //!
 //! Pipeline: [`rules`] and [`cart`] (JSON, checked with paths) -> [`pricing`] (the buyer's
 //! unit prices, coupon, points deduction and shipping, split over lines) -> [`commission`]
 //! (levels, overrides, tiers, rounding, limits) and [`points`] (earned and used) ->
-//! [`tiers`] (progress) and invites.
+//! [`tiers`] (progress) and invites -> [`explain`] and [`output`] (the result as JSON, and
+//! its TypeScript declaration).
 //!
 //! There is no floating point here: amounts are [`Money`](crate::money::Money) in fen,
-//! rates are parts per million, every rounding is named (clippy denies float arithmetic in this
-//! crate).
+//! rates are parts per million, every rounding is named (clippy denies float arithmetic in
+//! this crate). The one exception is the yudao preset's split, which reproduces yudao's own
+//! double arithmetic (`pricing::yudao_split`, allowed there by name).
 #![deny(clippy::float_arithmetic)]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

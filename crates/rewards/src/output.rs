@@ -73,6 +73,10 @@ pub struct BuyerPreview {
     pub lines: Vec<LinePreview>,
     /// Points earned (gift points included).
     pub points_earned: i64,
+    /// Of which the products' gift points.
+    pub gift_points: i64,
+    /// Whether the most points one order earns cut them.
+    pub points_capped: bool,
     /// Growth value earned.
     pub growth: i64,
     /// Tier progress, when the rules have tiers.
@@ -213,6 +217,8 @@ impl RewardPreview {
                 })
                 .collect(),
             points_earned: p.points.points,
+            gift_points: p.points.gift_points,
+            points_capped: p.points.capped,
             growth: p.points.growth,
             tier: p.tier.as_ref().map(|t| TierPreview {
                 tier: t.tier.clone(),
@@ -285,6 +291,9 @@ impl RewardPreview {
             j.0.push('}');
         });
         j.num("pointsEarned", b.points_earned);
+        j.num("giftPoints", b.gift_points);
+        j.key("pointsCapped");
+        j.0.push_str(if b.points_capped { "true" } else { "false" });
         j.num("growth", b.growth);
         j.optional("tier", b.tier.as_ref(), |j, t| {
             j.0.push('{');

@@ -84,6 +84,29 @@ fn split(rules: &Rules, what: Split, amount: Money, weights: &[i64]) -> Result<V
     }
 }
 
+/// Keeps each line's share of a coupon or a points deduction within what the line has left
+/// (`0..=room`). The "last line takes the rest" splits can give the last line more than it
+/// costs (the others' parts are truncated), or less than nothing (likeshop's are rounded
+/// up); what a line cannot take goes to the lines before it, from the last backwards, so
+/// that no line is paid for below zero and the shares still sum to the amount (which is
+/// never more than all the room there is). Splits that stay in range are left as they are.
+fn fit(shares: &mut [Money], room: &[i64]) -> Result<()> {
+    let mut carry: i128 = 0;
+    for (share, &r) in shares.iter_mut().zip(room) {
+        let v = share.minor() as i128;
+        let kept = v.clamp(0, r.max(0) as i128);
+        carry += v - kept;
+        *share = checked(kept)?;
+    }
+    for (share, &r) in shares.iter_mut().zip(room).rev() {
+        let v = share.minor() as i128;
+        let moved = if carry > 0 { carry.min(r.max(0) as i128 - v) } else { carry.max(-v) };
+        *share = checked(v + moved)?;
+        carry -= moved;
+    }
+    Ok(())
+}
+
 /// What is being split over the lines (the backends treat them differently).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Split {
@@ -94,8 +117,8 @@ enum Split {
 
 /// likeshop: each line's share is `round(line / total × amount, 2)`, half away from zero;
 /// for the coupon the last line then takes what is left, for the points deduction it does
-/// not (so the lines' shares may differ from the deduction by a fen, as in likeshop's own
-/// order lines, whose pay prices its commission is computed from).
+/// not (so the lines' shares may differ from the deduction by up to a fen per line, as in
+/// likeshop's own order lines, whose pay prices its commission is computed from).
 fn likeshop_split(amount: Money, weights: &[i64], last_takes_rest: bool) -> Result<Vec<Money>> {
     let total: i128 = weights.iter().map(|&w| w as i128).sum();
     let mut parts = weights
@@ -172,7 +195,9 @@ pub fn price(rules: &Rules, cart: &Cart, context: &Context) -> Result<Pricing> {
     // A coupon larger than the cart takes the cart to zero, no further.
     let coupon = cart.coupon.min(subtotal);
     let weights: Vec<i64> = lines.iter().map(|l| l.subtotal.minor()).collect();
-    for (l, c) in lines.iter_mut().zip(split(rules, Split::Coupon, coupon, &weights)?) {
+    let mut shares = split(rules, Split::Coupon, coupon, &weights)?;
+    fit(&mut shares, &weights)?;
+    for (l, c) in lines.iter_mut().zip(shares) {
         l.coupon = c;
     }
     let bill = subtotal.checked_sub(coupon)?;
@@ -182,7 +207,10 @@ pub fn price(rules: &Rules, cart: &Cart, context: &Context) -> Result<Pricing> {
     let crmeb_php = rules.preset == Some(Preset::CrmebPhp);
     let weights: Vec<i64> =
         lines.iter().map(|l| l.subtotal.minor() - if crmeb_php { 0 } else { l.coupon.minor() }).collect();
-    for (l, p) in lines.iter_mut().zip(split(rules, Split::Points, points_deduction, &weights)?) {
+    let mut shares = split(rules, Split::Points, points_deduction, &weights)?;
+    let left: Vec<i64> = lines.iter().map(|l| l.subtotal.minor() - l.coupon.minor()).collect();
+    fit(&mut shares, &left)?;
+    for (l, p) in lines.iter_mut().zip(shares) {
         l.points = p;
         l.paid = l.subtotal.checked_sub(l.coupon)?.checked_sub(p)?;
     }
@@ -249,9 +277,10 @@ fn redeem(rules: &Rules, cart: &Cart, context: &Context, bill: Money) -> Result<
         cap = cap.min(bill.mul_rate(share, Rounding::Down)?);
     }
     // CRMEB-PHP: when the points are worth the bill or more, the deduction is the bill,
-    // whatever the points it then takes are worth (`useIntegral`).
+    // whatever the points it then takes (the ones needed) are worth (`useIntegral`).
     let crmeb_php_covers = rules.preset == Some(Preset::CrmebPhp)
         && worth(points)?.round(0, Rounding::Down)?.units() >= cap.minor() as i128;
+    let mut needed_points = None;
     if value.units() > 0 {
         // Points needed to pay `cap`, rounded up; CRMEB-PHP rounds up the quotient it
         // first truncated to 2 places (`ceil(bcdiv(bill, ratio, 2))`).
@@ -261,7 +290,9 @@ fn redeem(rules: &Rules, cart: &Cart, context: &Context, bill: Money) -> Result<
         } else {
             quotient.div(value, 0, Rounding::Ceiling)?.units()
         };
-        limit(&mut points, needed.clamp(0, i64::MAX as i128) as i64, "the bill (or the share points may pay of it)")?;
+        let needed = needed.clamp(0, i64::MAX as i128) as i64;
+        needed_points = Some(needed);
+        limit(&mut points, needed, "the bill (or the share points may pay of it)")?;
     }
     // Whole steps only.
     points -= points % r.step;
@@ -271,7 +302,9 @@ fn redeem(rules: &Rules, cart: &Cart, context: &Context, bill: Money) -> Result<
         }
         return Ok((0, Money::ZERO));
     }
-    if crmeb_php_covers {
+    // Only if the points used are still the ones needed: a step or a minimum may have
+    // changed them.
+    if crmeb_php_covers && needed_points == Some(points) && points > 0 {
         return Ok((points, cap));
     }
     let deduction = checked(worth(points)?.round(0, Rounding::Down)?.units())?.min(cap);

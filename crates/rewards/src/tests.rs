@@ -146,6 +146,42 @@ fn the_invite_preview_names_the_invitee_coupon_and_when_the_reward_comes() {
     assert_eq!(json["invites"]["inviteeCoupon"], serde_json::json!({ "amount": 1000, "minSpend": 9900 }));
     assert_eq!(json["invites"]["rewardOn"], "firstOrder");
     assert_eq!(json["sharer"], serde_json::Value::Null);
+    assert_eq!((json["buyer"]["giftPoints"].as_i64(), json["buyer"]["pointsCapped"].as_bool()), (Some(0), Some(false)));
+}
+
+#[test]
+fn crmeb_php_covers_the_bill_only_with_the_points_it_needs() {
+    // 5 points at 1.01 cover a bill of 1.02 with ceil(trunc2(1.02 / 1.01)) = 1 point; in
+    // steps of 2 that is 0 points, so nothing is deducted (not the whole bill for nothing).
+    let rules =
+        Rules::from_json(r#"{"version":1,"preset":"crmeb-php","points":{"redeem":{"valuePerPoint":101,"step":2}}}"#)
+            .unwrap();
+    let mut cart = Cart::from_value(&parse_json(r#"{"lines":[{"price":102,"quantity":1}]}"#, "cart").unwrap()).unwrap();
+    cart.points = 5;
+    let context = Context { buyer: Member { points: 5, ..Member::default() }, ..Context::default() };
+    let p = preview(&rules, &cart, &context).unwrap();
+    assert_eq!((p.pricing.points_used, p.pricing.points_deduction.minor(), p.pricing.payable.minor()), (0, 0, 102));
+}
+
+#[test]
+fn the_last_line_never_takes_more_than_it_costs() {
+    // 48 points over 2, 43 and 4: floor(48 x 2 / 49) = 1, floor(48 x 43 / 49) = 42, and the
+    // last line would take 5 of its 4; the fen it cannot take goes to the line before it.
+    let rules = Rules::from_json(r#"{"version":1,"points":{"redeem":{"valuePerPoint":1}}}"#).unwrap();
+    let mut cart = Cart::from_value(
+        &parse_json(
+            r#"{"lines":[{"price":2,"quantity":1},{"price":43,"quantity":1},{"price":4,"quantity":1}]}"#,
+            "cart",
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    cart.points = 48;
+    let context = Context { buyer: Member { points: 48, ..Member::default() }, ..Context::default() };
+    let p = preview(&rules, &cart, &context).unwrap();
+    let shares: Vec<i64> = p.pricing.lines.iter().map(|l| l.points.minor()).collect();
+    let paid: Vec<i64> = p.pricing.lines.iter().map(|l| l.paid.minor()).collect();
+    assert_eq!((shares, paid), (vec![1, 43, 4], vec![1, 0, 0]));
 }
 
 mod properties {
@@ -219,6 +255,37 @@ mod properties {
             let p = preview(&r, &c, &ctx).unwrap();
             let earned = p.commission.unwrap().levels[0].minor();
             prop_assert!(earned <= p.pricing.payable.minor(), "{} > {}", earned, p.pricing.payable.minor());
+        }
+
+        #[test]
+        fn no_line_is_paid_for_below_zero_and_the_coupon_is_split_exactly(
+            lines in prop::collection::vec((0i64..5_000, 1i64..4), 1..7),
+            coupon in 0i64..20_000,
+            points in 0i64..20_000,
+            shipping in 0i64..1_000,
+            preset in 0usize..5,
+        ) {
+            // Small prices and coupons near the whole cart: where "the last line takes the
+            // rest" can overshoot (every preset, and the generic "last" method).
+            let r = rules(&format!(
+                r#"{{"version":1,{}"commission":{{"levels":["100%"]}},"points":{{"redeem":{{"valuePerPoint":1}}}}}}"#,
+                PRESETS[preset]
+            ));
+            let mut c = cart(&lines, coupon);
+            c.points = points;
+            c.shipping = Money::from_minor(shipping).unwrap();
+            let mut ctx = sharers(1);
+            ctx.buyer.points = points;
+            let p = preview(&r, &c, &ctx).unwrap();
+            for (i, l) in p.pricing.lines.iter().enumerate() {
+                prop_assert!(l.paid >= Money::ZERO && l.coupon >= Money::ZERO && l.points >= Money::ZERO, "line {i}: {l:?}");
+                prop_assert!(l.shipping >= Money::ZERO, "line {i}: {l:?}");
+            }
+            let coupons: i64 = p.pricing.lines.iter().map(|l| l.coupon.minor()).sum();
+            prop_assert_eq!(coupons, p.pricing.coupon.minor());
+            for record in p.commission.unwrap().lines.iter().flatten() {
+                prop_assert!(*record >= Money::ZERO);
+            }
         }
 
         #[test]

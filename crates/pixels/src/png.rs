@@ -68,6 +68,7 @@ impl Palette {
 }
 
 fn pixels_u32(rgba: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    // Cannot fail: `chunks_exact(4)` gives 4-byte slices only.
     rgba.chunks_exact(4).map(|p| u32::from_le_bytes(p.try_into().expect("4 bytes")))
 }
 
@@ -290,6 +291,7 @@ fn paeth(prev: &[u8], cur: &[u8], out: &mut [u8], keep: usize) {
     let half = |v: v128, hi: bool| if hi { u16x8_extend_high_u8x16(v) } else { u16x8_extend_low_u8x16(v) };
     for k in 0..blocks {
         let i = (1 + 4 * k) * 4;
+        // In bounds: k < (width - 1) / 4, so i + 16 <= 4 * width, the length of both rows.
         let (a16, b16, c16, x16) =
             (load16(&cur[i - 4..]), load16(&prev[i..]), load16(&prev[i - 4..]), load16(&cur[i..]));
         let mut d = [i16x8_splat(0); 2];

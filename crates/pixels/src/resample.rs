@@ -132,6 +132,7 @@ fn vertical(src: &[u8], stride: usize, down: &[(usize, Vec<i32>)], mid: &mut [u8
         for b in 0..blocks {
             let mut acc = [i32x4_splat(0); 4];
             for (line, &wk) in lines.chunks_exact(stride).zip(w) {
+                // In bounds: b < stride / 16 and the line is `stride` bytes.
                 let v = load16(&line[b * 16..]);
                 let (lo, hi) = (u16x8_extend_low_u8x16(v), u16x8_extend_high_u8x16(v));
                 let wv = i32x4_splat(wk);
@@ -169,6 +170,7 @@ fn horizontal(mid: &[u8], stride: usize, across: &[(usize, Vec<i32>)], out: &mut
             let taps = line.get(first * 4..(first + w.len()) * 4).unwrap_or_default();
             let mut a = i32x4_splat(0);
             for (p, &wk) in taps.chunks_exact(4).zip(w) {
+                // Cannot fail: `chunks_exact(4)` gives 4-byte slices only.
                 let v = u32x4_splat(u32::from_le_bytes(p.try_into().expect("4 bytes")));
                 let v = u32x4_extend_low_u16x8(u16x8_extend_low_u8x16(v));
                 a = i32x4_add(a, i32x4_mul(v, i32x4_splat(wk)));

@@ -205,6 +205,16 @@ mod properties {
         Context { sharers: vec![Member::default(); n], ..Context::default() }
     }
 
+    /// The preview of `c` with order shipping, and `points` asked for by a buyer who has
+    /// them, shared by one sharer.
+    fn preview_with(r: &Rules, mut c: Cart, shipping: i64, points: i64) -> Preview {
+        c.shipping = Money::from_minor(shipping).unwrap();
+        c.points = points;
+        let mut ctx = sharers(1);
+        ctx.buyer.points = points;
+        preview(r, &c, &ctx).unwrap()
+    }
+
     const PRESETS: [&str; 5] = [
         "",
         r#""preset":"crmeb-php","#,
@@ -247,12 +257,7 @@ mod properties {
             let r = rules(&format!(
                 r#"{{"version":1,{preset}"commission":{{"levels":["{rate}%"],"shipping":true}},"points":{{"redeem":{{"valuePerPoint":1}}}}}}"#
             ));
-            let mut c = cart(&lines, coupon);
-            c.shipping = Money::from_minor(shipping).unwrap();
-            c.points = points;
-            let mut ctx = sharers(1);
-            ctx.buyer.points = points;
-            let p = preview(&r, &c, &ctx).unwrap();
+            let p = preview_with(&r, cart(&lines, coupon), shipping, points);
             let earned = p.commission.unwrap().levels[0].minor();
             prop_assert!(earned <= p.pricing.payable.minor(), "{} > {}", earned, p.pricing.payable.minor());
         }
@@ -271,12 +276,7 @@ mod properties {
                 r#"{{"version":1,{}"commission":{{"levels":["100%"]}},"points":{{"redeem":{{"valuePerPoint":1}}}}}}"#,
                 PRESETS[preset]
             ));
-            let mut c = cart(&lines, coupon);
-            c.points = points;
-            c.shipping = Money::from_minor(shipping).unwrap();
-            let mut ctx = sharers(1);
-            ctx.buyer.points = points;
-            let p = preview(&r, &c, &ctx).unwrap();
+            let p = preview_with(&r, cart(&lines, coupon), shipping, points);
             for (i, l) in p.pricing.lines.iter().enumerate() {
                 prop_assert!(l.paid >= Money::ZERO && l.coupon >= Money::ZERO && l.points >= Money::ZERO, "line {i}: {l:?}");
                 prop_assert!(l.shipping >= Money::ZERO, "line {i}: {l:?}");

@@ -171,6 +171,8 @@ fn ycbcr_row(y: &[u8], cb: &[u8], cr: &[u8], out: &mut [u8]) {
     };
     let opaque = u8x16_splat(255);
     for i in (0..whole).step_by(16) {
+        // In bounds: each component row holds `out.len() / 4` samples (`to_rgba`'s contract,
+        // which the decoder keeps: its rows are the image width), and i + 16 <= whole <= that.
         let (vy, vb, vr) = (load16(&y[i..]), load16(&cb[i..]), load16(&cr[i..]));
         let (r0, g0, b0) = channels(u16x8_extend_low_u8x16(vy), u16x8_extend_low_u8x16(vb), u16x8_extend_low_u8x16(vr));
         let (r1, g1, b1) =
